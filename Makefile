@@ -1,0 +1,37 @@
+# Rolefit developer commands. `make help` lists them.
+export CGO_ENABLED := 1
+TAGS     := sqlite_fts5
+GO       := go
+REF      ?= ../shared/reference
+ADDR     ?= 127.0.0.1:8080
+DB       ?= var/rolefit.db
+
+.DEFAULT_GOAL := help
+.PHONY: help run build test lint bench data eval
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+run: ## serve the app on $(ADDR) with the embedded catalog and $(DB)
+	$(GO) run -tags $(TAGS) ./cmd/app serve --addr $(ADDR) --db $(DB)
+
+build: ## build bin/app
+	$(GO) build -tags $(TAGS) -trimpath -ldflags '-s -w' -o bin/app ./cmd/app
+
+test: ## go vet and all tests with the race detector
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) -race -count=1 -timeout 9m ./...
+
+lint: ## gofmt check, vet, and staticcheck when installed
+	@out=$$(gofmt -l cmd internal data web); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet -tags $(TAGS) ./...
+	@if command -v staticcheck >/dev/null; then staticcheck -tags $(TAGS) ./...; else echo "staticcheck not installed: skipped"; fi
+
+bench: ## Go benchmarks (matching, HTTP handlers)
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+data: ## regenerate data/occupations.json from $(REF)
+	$(GO) run ./cmd/datagen -onet $(REF)/onet -bls $(REF)/bls -roles data/roles -out data/occupations.json
+
+eval: ## matching evaluation report on synthetic respondents
+	$(GO) run ./cmd/eval

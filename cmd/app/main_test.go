@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestHelpDocumentsEverything(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"--help"}, func(string) string { return "" }, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"serve", "import", "--onet"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"serve", "--help"}, func(string) string { return "" }, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"-addr", "ROLEFIT_ADDR", "-db", "ROLEFIT_DB", "-secure-cookies"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("serve help lacks %q", want)
+		}
+	}
+}
+
+// syncWriter lets the test read the log while the server writes it.
+type syncWriter struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.Write(p)
+}
+
+func (w *syncWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+// TestServeStartsAndShutsDown runs the real binary's code path: env
+// fallbacks, database creation with its folder, serving, and a graceful
+// stop that lets an in-flight request finish.
+func TestServeStartsAndShutsDown(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "nested", "app.db")
+	env := map[string]string{"ROLEFIT_ADDR": "127.0.0.1:0", "ROLEFIT_DB": dbPath}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var logs syncWriter
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, &logs, io.Discard) }()
+
+	var addr string
+	deadline := time.Now().Add(30 * time.Second)
+	for addr == "" && time.Now().Before(deadline) {
+		sc := bufio.NewScanner(strings.NewReader(logs.String()))
+		for sc.Scan() {
+			var line struct{ Msg, Addr string }
+			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
+				addr = line.Addr
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if addr == "" {
+		t.Fatalf("server did not start; log:\n%s", logs.String())
+	}
+	res, err := http.Get(addr + "/roles/back-end-web-developer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("$91K")) {
+		t.Fatalf("got %d, want the profile with $91K", res.StatusCode)
+	}
+	if _, err := os.Stat(dbPath); err != nil {
+		t.Errorf("database file not created: %v", err)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve returned %v, want nil after a signal", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if !strings.Contains(logs.String(), `"msg":"stopped"`) {
+		t.Error("no clean stop logged")
+	}
+}

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"rolefit/data"
+	"rolefit/internal/catalog"
+	"rolefit/internal/server"
+	"rolefit/internal/store"
+)
+
+type serveConfig struct {
+	addr, db, sessionKey, bodyLimit string
+	secureCookies, trustProxy       bool
+}
+
+func envBool(getenv func(string) string, key string) bool {
+	b, _ := strconv.ParseBool(getenv(key))
+	return b
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func serveFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *serveConfig) {
+	var c serveConfig
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.addr, "addr", envOr(getenv, "ROLEFIT_ADDR", "127.0.0.1:8080"), "listen address (env ROLEFIT_ADDR)")
+	fs.StringVar(&c.db, "db", envOr(getenv, "ROLEFIT_DB", "var/rolefit.db"), "SQLite database file, created with its folder (env ROLEFIT_DB)")
+	fs.BoolVar(&c.secureCookies, "secure-cookies", envBool(getenv, "ROLEFIT_SECURE_COOKIES"), "mark cookies Secure and send HSTS: set when served over HTTPS (env ROLEFIT_SECURE_COOKIES)")
+	fs.BoolVar(&c.trustProxy, "trust-proxy", envBool(getenv, "ROLEFIT_TRUST_PROXY"), "trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (env ROLEFIT_TRUST_PROXY)")
+	fs.StringVar(&c.sessionKey, "session-key", getenv("ROLEFIT_SESSION_KEY"), "hex session signing key of 64 bytes; default: generated once and kept in the database (env ROLEFIT_SESSION_KEY)")
+	fs.StringVar(&c.bodyLimit, "body-limit", envOr(getenv, "ROLEFIT_BODY_LIMIT", "64K"), "largest request body accepted (env ROLEFIT_BODY_LIMIT)")
+	return fs, &c
+}
+
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	start := time.Now()
+	fs, cfg := serveFlags(getenv, stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(stdout, nil))
+
+	db, err := store.Open(ctx, cfg.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	cat, err := catalog.Load(data.FS)
+	if err != nil {
+		return err
+	}
+	if err := db.SyncCatalog(ctx, cat); err != nil {
+		return err
+	}
+	keys, err := sessionKeys(ctx, db, cfg.sessionKey)
+	if err != nil {
+		return err
+	}
+	srv, err := server.New(server.Config{SecureCookies: cfg.secureCookies, TrustProxy: cfg.trustProxy,
+		SessionKeys: keys, BodyLimit: cfg.bodyLimit}, log, db, cat)
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("listening", "addr", "http://"+ln.Addr().String(), "db", cfg.db, "roles", len(cat.Roles), "startup", time.Since(start).String())
+
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// sessionKeys returns the configured key, or one generated once and kept in
+// the database so that sessions survive a restart.
+func sessionKeys(ctx context.Context, db *store.DB, configured string) ([][]byte, error) {
+	if configured != "" {
+		k, err := hex.DecodeString(configured)
+		if err != nil || len(k) < 32 {
+			return nil, fmt.Errorf("session key: want at least 32 bytes as hex")
+		}
+		return [][]byte{k}, nil
+	}
+	hash, err := db.SecretKey(ctx, "session_hash_key", 64)
+	if err != nil {
+		return nil, err
+	}
+	block, err := db.SecretKey(ctx, "session_block_key", 32)
+	if err != nil {
+		return nil, err
+	}
+	return [][]byte{hash, block}, nil
+}

@@ -1,0 +1,166 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"rolefit/data"
+	"rolefit/internal/roles"
+)
+
+func TestEmbeddedCatalogIsValid(t *testing.T) {
+	c, err := Load(data.FS)
+	if err != nil {
+		t.Fatalf("embedded catalog: %v", err)
+	}
+	if got := len(c.Roles); got < 120 {
+		t.Errorf("got %d roles, want at least 120", got)
+	}
+	perCat := map[string]int{}
+	for _, r := range c.Roles {
+		perCat[r.Category]++
+	}
+	if got := len(perCat); got < 15 {
+		t.Errorf("got %d categories in use, want at least 15", got)
+	}
+	if got := perCat["technology"]; got < 20 {
+		t.Errorf("got %d technology roles, want at least 20", got)
+	}
+	// The SOC major groups covered by the roles' occupations.
+	majors := map[string]bool{}
+	for _, r := range c.Roles {
+		majors[r.ONetCode[:2]] = true
+	}
+	for _, g := range []string{"11", "13", "15", "17", "19", "21", "23", "25", "27", "29", "31", "33", "35", "37", "39", "41", "43", "45", "47", "49", "51", "53"} {
+		if !majors[g] {
+			t.Errorf("no role in SOC major group %s", g)
+		}
+	}
+	// Roles sharing an occupation must say how they differ.
+	byCode := map[string][]roles.Role{}
+	for _, r := range c.Roles {
+		byCode[r.ONetCode] = append(byCode[r.ONetCode], r)
+	}
+	for code, rs := range byCode {
+		if len(rs) < 2 {
+			continue
+		}
+		for _, r := range rs {
+			if len(r.Emphasis) == 0 {
+				t.Errorf("%s shares %s with %d other roles but declares no emphasis", r.Slug, code, len(rs)-1)
+			}
+		}
+	}
+}
+
+func TestBackEndRole(t *testing.T) {
+	c, err := Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := c.Role("back-end-web-developer")
+	if !ok {
+		t.Fatal("back-end-web-developer missing")
+	}
+	if got, want := strings.Join(r.CoreSkills, ", "), "Programming, Critical Thinking, Reading Comprehension, Complex Problem Solving, Operations Analysis"; got != want {
+		t.Errorf("core skills: got %s, want %s", got, want)
+	}
+	// The default (top five by importance) must agree with the hand-listed ones.
+	o := c.Occupations[r.ONetCode]
+	if got := strings.Join(TopSkills(o, c.Elements, 5), ", "); got != strings.Join(r.CoreSkills, ", ") {
+		t.Errorf("TopSkills: got %s, want the role's core skills", got)
+	}
+	if got := strings.Join(r.Related[:3], ","); got != "web-director,web-engineer,interface-designer" {
+		t.Errorf("related: got %s", got)
+	}
+	if o.Pay == nil || o.Pay.Median.Value == nil || *o.Pay.Median.Value != 90930 {
+		t.Errorf("median pay: got %+v, want 90930", o.Pay)
+	}
+}
+
+// minimal builds a one-role catalog that passes validation, for mutation.
+func minimal(t *testing.T) fstest.MapFS {
+	t.Helper()
+	figs, err := data.FS.ReadFile(FiguresFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Repeat("word ", 70)
+	role := func(slug, rel string) string {
+		return "slug: " + slug + "\ntitle: T " + slug + "\ncategory: technology\nonet_code: \"15-1254.00\"\nalternate_titles: [A]\nsummary: S\n" +
+			"day_to_day: " + words + "\nharder_than_expected: " + words + "\nwho_thrives: " + words + "\nlook_elsewhere: " + words +
+			"\nrelated: [" + rel + "]\n"
+	}
+	return fstest.MapFS{
+		CategoriesFile:      {Data: []byte("- slug: technology\n  name: Technology\n  description: D\n")},
+		FiguresFile:         {Data: figs},
+		"roles/a-role.yaml": {Data: []byte(role("a-role", "b-role"))},
+		"roles/b-role.yaml": {Data: []byte(role("b-role", "a-role"))},
+	}
+}
+
+func TestValidationCatchesMistakes(t *testing.T) {
+	if _, err := Load(minimal(t)); err != nil {
+		t.Fatalf("minimal catalog should load: %v", err)
+	}
+	tests := []struct {
+		name, file, from, to, wantErr string
+	}{
+		{"unresolved related", "roles/a-role.yaml", "related: [b-role]", "related: [nobody]", `related role "nobody" does not resolve`},
+		{"self related", "roles/a-role.yaml", "related: [b-role]", "related: [a-role]", `related role "a-role" does not resolve`},
+		{"unknown category", "roles/a-role.yaml", "category: technology", "category: space", `unknown category "space"`},
+		{"no figures", "roles/a-role.yaml", `"15-1254.00"`, `"99-9999.00"`, "has no figures"},
+		{"slug mismatch", "roles/a-role.yaml", "slug: a-role", "slug: c-role", "does not match the file name"},
+		{"unknown key", "roles/a-role.yaml", "summary: S", "summry: S", "not found in type"},
+		{"short narrative", "roles/a-role.yaml", strings.Repeat("word ", 70), "few words", "narrative has 212 words"},
+		{"bad skill", "roles/a-role.yaml", "related:", "core_skills: [Juggling]\nrelated:", `core skill "Juggling"`},
+		{"emphasis without reason", "roles/a-role.yaml", "related:", "emphasis:\n  - descriptor: Programming\n    weight: 1\nrelated:", "has no reason"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := minimal(t)
+			f := fsys[tt.file]
+			if !strings.Contains(string(f.Data), tt.from) {
+				t.Fatalf("fixture lacks %q", tt.from)
+			}
+			fsys[tt.file] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), tt.from, tt.to, 1))}
+			_, err := Load(fsys)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("got error %v, want one containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestDuplicateSlugAcrossFilesIsCaught(t *testing.T) {
+	fsys := minimal(t)
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Roles = append(c.Roles, c.Roles[0])
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "duplicate slug") {
+		t.Errorf("got %v, want a duplicate slug error", err)
+	}
+}
+
+func TestFiguresMustBeSourcedAndInRange(t *testing.T) {
+	c, err := Load(minimal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := c.Occupations["15-1254.00"]
+	bad := 5
+	pay := *o.Pay
+	pay.P90 = roles.Wage{Value: &bad}
+	pay.Source.Name = ""
+	o.Pay = &pay
+	c.Occupations["15-1254.00"] = o
+	err = c.Validate()
+	for _, want := range []string{"out of range", "pay has no source"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want an error containing %q", err, want)
+		}
+	}
+}

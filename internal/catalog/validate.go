@@ -1,0 +1,163 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"rolefit/internal/roles"
+)
+
+var (
+	slugRE     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	onetCodeRE = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
+	wordRE     = regexp.MustCompile(`\S+`)
+)
+
+// Narrative length bounds, in words, for the four sections together.
+const (
+	MinNarrativeWords = 250
+	MaxNarrativeWords = 500
+	MaxRelated        = 6
+)
+
+// Validate reports every problem in the catalog at once, so an editor can fix
+// a batch of files in one pass.
+func (c *Catalog) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+
+	cats := map[string]bool{}
+	for _, cat := range c.Categories {
+		if !slugRE.MatchString(cat.Slug) || cat.Name == "" || cat.Description == "" {
+			bad("category %q: needs a slug, a name and a description", cat.Slug)
+		}
+		if cats[cat.Slug] {
+			bad("category %q: duplicate", cat.Slug)
+		}
+		cats[cat.Slug] = true
+	}
+	if len(c.Elements) == 0 {
+		bad("figures: no O*NET elements")
+	}
+
+	slugs := map[string]bool{}
+	for _, r := range c.Roles {
+		if slugs[r.Slug] {
+			bad("role %q: duplicate slug", r.Slug)
+		}
+		slugs[r.Slug] = true
+	}
+	for _, r := range c.Roles {
+		for _, e := range c.validateRole(r, cats, slugs) {
+			errs = append(errs, fmt.Errorf("role %q: %w", r.Slug, e))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (c *Catalog) validateRole(r roles.Role, cats, slugs map[string]bool) []error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if !slugRE.MatchString(r.Slug) {
+		bad("slug must be lower-case words joined by hyphens")
+	}
+	if r.Title == "" || r.Summary == "" {
+		bad("needs a title and a summary")
+	}
+	if !cats[r.Category] {
+		bad("unknown category %q", r.Category)
+	}
+	if !onetCodeRE.MatchString(r.ONetCode) {
+		bad("O*NET code %q is not of the form 15-1254.00", r.ONetCode)
+	}
+	words := 0
+	for name, s := range map[string]string{"day_to_day": r.DayToDay, "harder_than_expected": r.Harder, "who_thrives": r.Thrives, "look_elsewhere": r.Elsewhere} {
+		if s == "" {
+			bad("section %s is empty", name)
+		}
+		words += len(wordRE.FindAllString(s, -1))
+	}
+	if words < MinNarrativeWords || words > MaxNarrativeWords {
+		bad("narrative has %d words, want %d–%d", words, MinNarrativeWords, MaxNarrativeWords)
+	}
+	if len(r.Related) == 0 || len(r.Related) > MaxRelated {
+		bad("has %d related roles, want 1–%d", len(r.Related), MaxRelated)
+	}
+	for _, rel := range r.Related {
+		if rel == r.Slug || !slugs[rel] {
+			bad("related role %q does not resolve", rel)
+		}
+	}
+	for _, s := range r.CoreSkills {
+		if e, ok := c.ElementByName(s); !ok || e.Block != roles.BlockSkill {
+			bad("core skill %q is not an O*NET skill", s)
+		}
+	}
+	for _, em := range r.Emphasis {
+		if _, ok := c.ElementByName(em.Descriptor); !ok {
+			bad("emphasis descriptor %q is not an O*NET element", em.Descriptor)
+		}
+		if em.Weight < -1.5 || em.Weight > 1.5 || em.Weight == 0 {
+			bad("emphasis %q weight %v is outside -1.5..1.5 or zero", em.Descriptor, em.Weight)
+		}
+		if strings.TrimSpace(em.Reason) == "" {
+			bad("emphasis %q has no reason", em.Descriptor)
+		}
+	}
+	o, ok := c.Occupations[r.ONetCode]
+	if !ok {
+		bad("occupation %s has no figures (run make data)", r.ONetCode)
+		return errs
+	}
+	errs = append(errs, validateFigures(o)...)
+	return errs
+}
+
+func validateFigures(o roles.Occupation) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("occupation %s: "+format, append([]any{o.ONetCode}, args...)...))
+	}
+	if o.Title == "" || o.SOCCode == "" {
+		bad("needs a title and a SOC code")
+	}
+	if o.JobZone < 1 || o.JobZone > 5 {
+		bad("job zone %d outside 1–5", o.JobZone)
+	}
+	if len(o.Skills) == 0 || len(o.WorkStyles) == 0 || len(o.Interests) == 0 {
+		bad("has no O*NET ratings")
+	}
+	if p := o.Pay; p == nil {
+		bad("has no pay figures")
+	} else {
+		// A nil median is legitimate: BLS publishes some occupations
+		// (musicians, for one) with hourly wages only and marks the annual
+		// figures "*". Pages say so rather than inventing a number.
+		for _, w := range []roles.Wage{p.P10, p.Median, p.P90} {
+			if w.Value != nil && (*w.Value < 10000 || *w.Value > 1000000) {
+				bad("wage %d out of range", *w.Value)
+			}
+		}
+		if p.P10.Value != nil && p.P90.Value != nil && *p.P10.Value > *p.P90.Value {
+			bad("10th percentile above the 90th")
+		}
+		if !sourced(p.Source) {
+			bad("pay has no source")
+		}
+	}
+	if o.Employment == nil || *o.Employment <= 0 || o.EmploymentSource == nil || !sourced(*o.EmploymentSource) {
+		bad("has no sourced employment")
+	}
+	if ol := o.Outlook; ol == nil {
+		bad("has no outlook")
+	} else {
+		if ol.PercentChange < -100 || ol.PercentChange > 200 || ol.To <= ol.From || ol.Education == "" || !sourced(ol.Source) {
+			bad("outlook incomplete or out of range")
+		}
+	}
+	return errs
+}
+
+func sourced(s roles.Source) bool { return s.Name != "" && s.Release != "" && s.SOCCode != "" }

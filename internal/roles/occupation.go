@@ -1,0 +1,111 @@
+// Package roles owns Rolefit's domain of careers: the hand-written roles,
+// the O*NET/BLS occupations they belong to, the descriptors those
+// occupations are rated on, and the rules that keep a catalog consistent.
+// It imports neither HTTP nor SQL.
+package roles
+
+// Block names one family of O*NET descriptors.
+type Block string
+
+// The three descriptor blocks Rolefit compares people and roles on.
+const (
+	BlockInterest  Block = "interest"   // RIASEC interests, scale OI (1–7)
+	BlockWorkStyle Block = "work_style" // work styles, scale IM (1–5)
+	BlockSkill     Block = "skill"      // skills, scales IM (1–5) and LV (0–7)
+)
+
+// Element is one O*NET descriptor, e.g. {ID: "2.B.3.e", Name: "Programming"}.
+type Element struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Block Block  `json:"block"`
+}
+
+// Norm is the mean and standard deviation of one descriptor's value across
+// every rated occupation of a release; profiles are standardised with it.
+type Norm struct {
+	Mean float64 `json:"mean"`
+	SD   float64 `json:"sd"`
+}
+
+// Norms holds, per element id, the norm of the value matching uses: OI for
+// interests, IM for work styles, and both IM and LV for skills.
+type Norms struct {
+	Interest  map[string]Norm `json:"interest"`   // OI
+	WorkStyle map[string]Norm `json:"work_style"` // IM
+	SkillIM   map[string]Norm `json:"skill_im"`
+	SkillLV   map[string]Norm `json:"skill_lv"`
+}
+
+// SkillRating is one skill's importance (1–5) and level (0–7).
+type SkillRating struct {
+	IM float64 `json:"im"`
+	LV float64 `json:"lv"`
+}
+
+// Wage is one annual wage figure. Value is nil when BLS marks it "*" (not
+// available); AtLeast is true when BLS marks it "#" (at or above the top
+// value it publishes, Value then holding that top value).
+type Wage struct {
+	Value   *int `json:"value"`
+	AtLeast bool `json:"at_least,omitempty"`
+}
+
+// Source says where a figure comes from.
+type Source struct {
+	Name    string `json:"name"`    // e.g. "BLS Occupational Employment and Wage Statistics"
+	Release string `json:"release"` // e.g. "May 2024"
+	SOCCode string `json:"soc_code"`
+	// Level is "detailed" when the figure is for the occupation's own SOC
+	// code and "broad" (or another O*NET group name) when BLS publishes it
+	// only for a wider group, in which case SOCTitle names that group.
+	Level    string `json:"level"`
+	SOCTitle string `json:"soc_title"`
+}
+
+// Pay holds the OEWS annual wage percentiles of an occupation.
+type Pay struct {
+	P10    Wage   `json:"p10"`
+	P25    Wage   `json:"p25"`
+	Median Wage   `json:"median"`
+	P75    Wage   `json:"p75"`
+	P90    Wage   `json:"p90"`
+	Year   int    `json:"year"` // reference year of the wages, e.g. 2024
+	Source Source `json:"source"`
+}
+
+// Outlook holds the BLS Employment Projections of an occupation.
+type Outlook struct {
+	Employment2024 float64 `json:"employment_base"`   // thousands, includes self-employed
+	Employment2034 float64 `json:"employment_target"` // thousands
+	PercentChange  float64 `json:"percent_change"`
+	Openings       float64 `json:"openings"` // annual average, thousands
+	From           int     `json:"from"`
+	To             int     `json:"to"`
+	Education      string  `json:"education"` // typical entry-level education
+	Source         Source  `json:"source"`
+}
+
+// Occupation is one O*NET-SOC occupation with its ratings and BLS figures.
+type Occupation struct {
+	ONetCode    string `json:"onet_code"`             // e.g. "15-1254.00"
+	SOCCode     string `json:"soc_code"`              // e.g. "15-1254"
+	Title       string `json:"title"`                 // O*NET title
+	Description string `json:"description,omitempty"` // O*NET's own text: only from a user's import, never committed
+	JobZone     int    `json:"job_zone"`
+
+	Interests  map[string]float64     `json:"interests"`   // element id → OI
+	RIASEC     string                 `json:"riasec"`      // high-point code, e.g. "ICR"
+	WorkStyles map[string]float64     `json:"work_styles"` // element id → IM
+	Skills     map[string]SkillRating `json:"skills"`      // element id → IM, LV
+	// RatingsFrom is set when O*NET has no ratings for this occupation and
+	// its skills and styles were borrowed from the named related occupation.
+	RatingsFrom string `json:"ratings_from,omitempty"`
+
+	Related []string `json:"related"` // O*NET codes, primary tiers, in O*NET's order
+
+	Pay              *Pay     `json:"pay"`        // nil when OEWS has no row for it at any level
+	Employment       *int     `json:"employment"` // OEWS employment (excludes self-employed)
+	EmploymentSource *Source  `json:"employment_source,omitempty"`
+	Outlook          *Outlook `json:"outlook"` // nil when EP has no row for it at any level
+}
