@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"rolefit/internal/importer"
+)
+
+// referenceDir returns the folder holding onet/ and bls/: ROLEFIT_REFERENCE
+// or the shared reference beside the repository. Without it the test is
+// skipped, except in CI.
+func referenceDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("ROLEFIT_REFERENCE")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "reference")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "onet", "Skills.txt")); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("reference data missing in CI: %v (set ROLEFIT_REFERENCE to the folder holding onet/ and bls/)", err)
+		}
+		t.Skipf("reference data not found (%v); set ROLEFIT_REFERENCE to run", err)
+	}
+	return dir
+}
+
+// writeRoles writes made-up role files into a fresh folder.
+func writeRoles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestRoleCodes(t *testing.T) {
+	tests := []struct {
+		name    string
+		files   map[string]string
+		want    []string
+		wantErr string
+	}{
+		{"empty", nil, []string{}, ""},
+		{"distinct and sorted", map[string]string{
+			"b.yaml":    "slug: b\nonet_code: \"15-1254.00\"\n",
+			"a.yaml":    "slug: a\nonet_code: 15-1252.00\ncore_skills: [Programming]\n",
+			"c.yaml":    "onet_code: 15-1254.00\n",
+			"notes.txt": "not a role",
+		}, []string{"15-1252.00", "15-1254.00"}, ""},
+		{"no code", map[string]string{"a.yaml": "slug: a\n"}, nil, "a.yaml: no onet_code"},
+		{"bad yaml", map[string]string{"a.yaml": "onet_code: [\n"}, nil, "a.yaml: yaml:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := roleCodes(writeRoles(t, tt.files))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("got error %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("roleCodes: %v", err)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if _, err := roleCodes(filepath.Join(t.TempDir(), "missing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing folder: got %v, want a not-exist error", err)
+	}
+}
+
+func TestRun(t *testing.T) {
+	ref := referenceDir(t)
+	onet, bls := filepath.Join(ref, "onet"), filepath.Join(ref, "bls")
+	tests := []struct {
+		name    string
+		roles   map[string]string
+		flags   []string // replaces the default flags when set
+		want    int      // occupations written
+		wantErr string
+	}{
+		{"no roles", nil, nil, 0, ""},
+		{"two roles", map[string]string{"a.yaml": "onet_code: 15-1254.00\n", "b.yaml": "onet_code: 15-1252.00\n"}, nil, 2, ""},
+		{"unknown code", map[string]string{"a.yaml": "onet_code: 99-9999.00\n"}, nil, 0, "unknown O*NET-SOC code(s) 99-9999.00"},
+		{"missing flags", nil, []string{"-roles", "x"}, 0, "-onet and -bls are required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "occupations.json")
+			args := tt.flags
+			if args == nil {
+				args = []string{"-onet", onet, "-bls", bls, "-roles", writeRoles(t, tt.roles), "-out", out}
+			}
+			var stdout bytes.Buffer
+			err := run(args, &stdout, io.Discard)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("got error %v, want one containing %q", err, tt.wantErr)
+				}
+				if _, statErr := os.Stat(out); statErr == nil {
+					t.Error("a failed run wrote the output file")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("run: %v", err)
+			}
+			raw, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var c importer.Catalog
+			if err := json.Unmarshal(raw, &c); err != nil {
+				t.Fatalf("output is not JSON: %v", err)
+			}
+			if len(c.Occupations) != tt.want || len(c.Elements) != 57 || len(c.Norms.SkillIM) != 35 {
+				t.Errorf("got %d occupations, %d elements, %d skill norms, want %d, 57, 35", len(c.Occupations), len(c.Elements), len(c.Norms.SkillIM), tt.want)
+			}
+			if !strings.HasPrefix(stdout.String(), "wrote "+out) {
+				t.Errorf("stdout: got %q, want it to start with %q", stdout.String(), "wrote "+out)
+			}
+		})
+	}
+}
+
+// TestCommittedFiguresAreFresh is the `make data` check: the committed
+// figures file must be what datagen makes from the committed roles.
+func TestCommittedFiguresAreFresh(t *testing.T) {
+	committed := filepath.Join("..", "..", "data", "occupations.json")
+	want, err := os.ReadFile(committed)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s does not exist yet; run `go run ./cmd/datagen` to create it", committed)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := referenceDir(t)
+	out := filepath.Join(t.TempDir(), "occupations.json")
+	args := []string{"-onet", filepath.Join(ref, "onet"), "-bls", filepath.Join(ref, "bls"), "-roles", filepath.Join("..", "..", "data", "roles"), "-out", out}
+	if err := run(args, io.Discard, io.Discard); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is stale (got %d bytes from the roles, want the committed %d); regenerate it with go run ./cmd/datagen", committed, len(got), len(want))
+	}
+}
