@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -105,4 +106,53 @@ func TestServeStartsAndShutsDown(t *testing.T) {
 	if !strings.Contains(logs.String(), `"msg":"stopped"`) {
 		t.Error("no clean stop logged")
 	}
+}
+
+// TestImportTwiceMakesEveryOccupationBrowsable imports the real reference
+// release twice into one database and checks nothing is duplicated.
+func TestImportTwiceMakesEveryOccupationBrowsable(t *testing.T) {
+	ref := filepath.Join("..", "..", "..", "shared", "reference")
+	if v := os.Getenv("ROLEFIT_REFERENCE"); v != "" {
+		ref = v
+	}
+	if _, err := os.Stat(filepath.Join(ref, "onet")); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("reference data missing at %s", ref)
+		}
+		t.Skip("no reference data")
+	}
+	dbPath := filepath.Join(t.TempDir(), "import.db")
+	args := []string{"import", "--onet", filepath.Join(ref, "onet"), "--bls", filepath.Join(ref, "bls"), "--db", dbPath}
+	var first, second bytes.Buffer
+	if err := run(context.Background(), args, func(string) string { return "" }, &first, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), args, func(string) string { return "" }, &second, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"read Skills.txt", "read national_M2024_dl.xlsx", "read Employment Projections.csv"} {
+		if !strings.Contains(first.String(), want) {
+			t.Errorf("no progress line %q", want)
+		}
+	}
+	// Both runs report the same totals: nothing was duplicated.
+	last := func(s string) string { l := strings.Split(strings.TrimSpace(s), "\n"); return l[len(l)-1] }
+	total := regexpTotals(last(first.String()))
+	if total == "" || total != regexpTotals(last(second.String())) {
+		t.Fatalf("totals differ or missing:\n%s\n%s", last(first.String()), last(second.String()))
+	}
+	n, _ := strconv.Atoi(strings.Fields(total)[0])
+	if n < 850 {
+		t.Errorf("got %d occupations, want at least 850", n)
+	}
+}
+
+// regexpTotals extracts "N occupations in the database, M from imports".
+func regexpTotals(line string) string {
+	i := strings.Index(line, "; ")
+	j := strings.Index(line, " from imports")
+	if i < 0 || j < i {
+		return ""
+	}
+	return line[i+2 : j]
 }

@@ -134,3 +134,12 @@ func sessionKeys(ctx context.Context, db *store.DB, configured string) ([][]byte
 	}
 	return [][]byte{hash, block}, nil
 }
+
+// syncEmbedded loads the embedded catalog into the database.
+func syncEmbedded(ctx context.Context, db *store.DB) error {
+	cat, err := catalog.Load(data.FS)
+	if err != nil {
+		return err
+	}
+	return db.SyncCatalog(ctx, cat)
+}

@@ -19,7 +19,10 @@ import (
 )
 
 // pageNames are the templates rendered inside the base layout.
-var pageNames = []string{"home", "about", "roles", "category", "role", "error"}
+var pageNames = []string{"home", "about", "roles", "category", "role", "occupation", "search", "error"}
+
+// partials are parsed into every page.
+var partials = []string{"templates/base.html", "templates/figures.html"}
 
 // pages holds the parsed templates and the fingerprinted static files.
 type pages struct {
@@ -82,7 +85,7 @@ func parsePages() (*pages, error) {
 		"add":   func(a, b int) int { return a + b },
 	}
 	for _, name := range pageNames {
-		t, err := template.New(name).Funcs(funcs).ParseFS(web.FS, "templates/base.html", "templates/"+name+".html")
+		t, err := template.New(name).Funcs(funcs).ParseFS(web.FS, append(partials, "templates/"+name+".html")...)
 		if err != nil {
 			return nil, fmt.Errorf("server: template %s: %w", name, err)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"rolefit/internal/roles"
 	"rolefit/internal/store"
 )
 
@@ -41,6 +42,7 @@ type categoryRow struct {
 }
 
 type categoryView struct {
+	DataOnly   []store.OccupationLink // imported occupations of this field without a written role
 	Category   store.CategoryCount
 	Sorts      []option
 	Educations []option
@@ -88,6 +90,10 @@ func (s *Server) categoryShow(c echo.Context) error {
 			row.Growth = percent(*r.PercentChange)
 		}
 		v.Roles = append(v.Roles, row)
+	}
+	v.DataOnly, err = s.db.DataOnlyOccupations(ctx, func(code string) bool { return roles.CategoryForSOC(code) == cat.Slug })
+	if err != nil {
+		return err
 	}
 	return s.render(c, http.StatusOK, "category", pageData{Title: cat.Name + " roles",
 		Description: cat.Description, Section: "roles", Data: v})

@@ -16,6 +16,12 @@ type roleView struct {
 	Category   roles.Category
 	Occupation roles.Occupation
 	Related    []store.RoleLink
+	figuresView
+}
+
+// figuresView is an occupation's BLS figures formatted for reading, shared
+// by role and occupation pages.
+type figuresView struct {
 	Pay        payView
 	Outlook    outlookView
 	Employment string
@@ -56,9 +62,12 @@ func (s *Server) roleShow(c echo.Context) error {
 }
 
 func newRoleView(p *store.RoleProfile) roleView {
-	o := p.Occupation
-	v := roleView{Role: p.Role, Category: p.Category, Occupation: o, Related: p.Related,
-		Employment: "not published", Education: "not published"}
+	return roleView{Role: p.Role, Category: p.Category, Occupation: p.Occupation, Related: p.Related,
+		figuresView: newFigures(p.Occupation)}
+}
+
+func newFigures(o roles.Occupation) figuresView {
+	v := figuresView{Employment: "not published", Education: "not published"}
 	if pay := o.Pay; pay != nil {
 		v.Pay = payView{Median: wageK(pay.Median), Low: wageK(pay.P10), High: wageK(pay.P90), Year: pay.Year}
 		if pay.P10.Value != nil && pay.Median.Value != nil && pay.P90.Value != nil {
@@ -68,8 +77,10 @@ func newRoleView(p *store.RoleProfile) roleView {
 			v.Pay.Bar.Width = v.Pay.Bar.X90 - v.Pay.Bar.X10
 			v.Pay.Text = fmt.Sprintf("Half of %s earn more than %s a year and half earn less. One in ten earns less than %s and one in ten earns more than %s (%d figures).",
 				o.Title, wageFull(pay.Median), wageFull(pay.P10), wageFull(pay.P90), pay.Year)
-		} else {
+		} else if pay.Median.Value != nil {
 			v.Pay.Text = fmt.Sprintf("The median annual wage of %s is %s; BLS does not publish a full annual range for this occupation.", o.Title, wageFull(pay.Median))
+		} else {
+			v.Pay.Text = fmt.Sprintf("BLS publishes only hourly wages for %s, because many of them do not work year-round, full-time schedules; it gives no annual figures.", o.Title)
 		}
 		v.Sources = append(v.Sources, sourceLine("Pay", pay.Source))
 	}

@@ -40,6 +40,13 @@ func (s *Server) routes() *echo.Echo {
 	pages.GET("/roles", s.roleList)
 	pages.GET("/roles/category/:category", s.categoryShow)
 	pages.GET("/roles/:slug", s.roleShow)
+	pages.GET("/occupations/:code", s.occupationShow)
+	pages.GET("/search", s.searchShow)
+
+	// JSON API: no session, no CSRF.
+	api := e.Group("/api/v1")
+	api.GET("/roles", s.apiRoles)
+	api.GET("/roles/:slug", s.apiRole)
 
 	return e
 }

@@ -35,7 +35,9 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 		}
 	}
 	keep := make([]any, 0, len(c.Roles))
+	docs := make([]searchDoc, 0, len(c.Roles))
 	for _, r := range c.Roles {
+		docs = append(docs, searchDoc{key: r.Slug, title: r.Title, alt: strings.Join(r.AlternateTitles, " | "), summary: r.Summary})
 		data, err := json.Marshal(r)
 		if err != nil {
 			return fmt.Errorf("store: sync role %s: %w", r.Slug, err)
@@ -49,6 +51,9 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 		keep = append(keep, r.Slug)
 	}
 	if err := deleteOthers(ctx, tx, "roles", "slug", keep); err != nil {
+		return err
+	}
+	if err := reindexRoles(ctx, tx, docs); err != nil {
 		return err
 	}
 	cats := make([]any, 0, len(c.Categories))

@@ -17,6 +17,7 @@ type CategoryCount struct {
 // RoleSummary is one line of a category listing.
 type RoleSummary struct {
 	Slug, Title, Summary, Category, Education string
+	ONetCode, SOCCode                         string
 	JobZone                                   int
 	MedianWage                                *int
 	PercentChange                             *float64
@@ -87,7 +88,7 @@ func (s *DB) RoleSummaries(ctx context.Context, f RoleFilter) ([]RoleSummary, er
 	case SortGrowth:
 		order = `o.percent_change IS NULL, o.percent_change DESC, r.title COLLATE NOCASE`
 	}
-	q := `SELECT r.slug, r.title, r.summary, r.category, o.education, o.job_zone, o.median_wage, o.percent_change
+	q := `SELECT r.slug, r.title, r.summary, r.category, o.education, o.job_zone, o.median_wage, o.percent_change, r.onet_code, o.soc_code
 		FROM roles r JOIN occupations o ON o.onet_code = r.onet_code
 		WHERE (?1 = '' OR r.category = ?1) AND (?2 = '' OR o.education = ?2)
 		ORDER BY ` + order // order is one of the constants above
@@ -101,7 +102,7 @@ func (s *DB) RoleSummaries(ctx context.Context, f RoleFilter) ([]RoleSummary, er
 		var r RoleSummary
 		var wage sql.NullInt64
 		var change sql.NullFloat64
-		if err := rows.Scan(&r.Slug, &r.Title, &r.Summary, &r.Category, &r.Education, &r.JobZone, &wage, &change); err != nil {
+		if err := rows.Scan(&r.Slug, &r.Title, &r.Summary, &r.Category, &r.Education, &r.JobZone, &wage, &change, &r.ONetCode, &r.SOCCode); err != nil {
 			return nil, fmt.Errorf("store: role summaries: %w", err)
 		}
 		if wage.Valid {
