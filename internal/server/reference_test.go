@@ -31,7 +31,7 @@ func referenceDir(t *testing.T) string {
 
 type blsRow struct {
 	median, p10, p90, emp string // as printed in the workbook
-	pct                      string // from the projections CSV
+	pct                   string // from the projections CSV
 }
 
 // readBLS reads the figures straight from the BLS files, independently of
