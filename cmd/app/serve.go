@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"rolefit/data"
+	"rolefit/internal/assessment"
 	"rolefit/internal/catalog"
 	"rolefit/internal/server"
 	"rolefit/internal/store"
@@ -22,6 +23,7 @@ import (
 type serveConfig struct {
 	addr, db, sessionKey, bodyLimit string
 	secureCookies, trustProxy       bool
+	submitRate                      int
 }
 
 func envBool(getenv func(string) string, key string) bool {
@@ -46,6 +48,11 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *s
 	fs.BoolVar(&c.trustProxy, "trust-proxy", envBool(getenv, "ROLEFIT_TRUST_PROXY"), "trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (env ROLEFIT_TRUST_PROXY)")
 	fs.StringVar(&c.sessionKey, "session-key", getenv("ROLEFIT_SESSION_KEY"), "hex session signing key of 64 bytes; default: generated once and kept in the database (env ROLEFIT_SESSION_KEY)")
 	fs.StringVar(&c.bodyLimit, "body-limit", envOr(getenv, "ROLEFIT_BODY_LIMIT", "64K"), "largest request body accepted (env ROLEFIT_BODY_LIMIT)")
+	rate, err := strconv.Atoi(envOr(getenv, "ROLEFIT_SUBMIT_RATE", "60"))
+	if err != nil {
+		rate = 60
+	}
+	fs.IntVar(&c.submitRate, "submit-rate", rate, "quiz results one client may save per minute; 0 turns the limit off (env ROLEFIT_SUBMIT_RATE)")
 	return fs, &c
 }
 
@@ -76,8 +83,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
+	bank, err := assessment.LoadBank(data.FS, "questions.yaml")
+	if err != nil {
+		return err
+	}
+	extra, err := db.AllOccupations(ctx)
+	if err != nil {
+		return err
+	}
 	srv, err := server.New(server.Config{SecureCookies: cfg.secureCookies, TrustProxy: cfg.trustProxy,
-		SessionKeys: keys, BodyLimit: cfg.bodyLimit}, log, db, cat)
+		SessionKeys: keys, BodyLimit: cfg.bodyLimit, SubmitRate: cfg.submitRate},
+		server.Deps{Log: log, DB: db, Catalog: cat, Bank: bank, Extra: extra})
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 )
 
 type homeView struct {
+	Flash      string
 	RoleCount  int
 	Categories []store.CategoryCount
 }
@@ -19,6 +20,13 @@ func (s *Server) home(c echo.Context) error {
 		return err
 	}
 	v := homeView{Categories: cats}
+	if sess := s.session(c); sess.Values[sessionFlash] != nil {
+		v.Flash = takeFlash(sess)
+		if err := s.saveSession(c, sess); err != nil {
+			return err
+		}
+		noStore(c)
+	}
 	for _, cat := range cats {
 		v.RoleCount += cat.Count
 	}

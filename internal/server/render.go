@@ -19,7 +19,8 @@ import (
 )
 
 // pageNames are the templates rendered inside the base layout.
-var pageNames = []string{"home", "about", "roles", "category", "role", "occupation", "search", "error"}
+var pageNames = []string{"home", "about", "roles", "category", "role", "occupation", "search", "error",
+	"quiz_intro", "quiz_section", "quiz_review", "results"}
 
 // partials are parsed into every page.
 var partials = []string{"templates/base.html", "templates/figures.html"}

@@ -16,6 +16,7 @@ type roleView struct {
 	Category   roles.Category
 	Occupation roles.Occupation
 	Related    []store.RoleLink
+	Match      *howYouMatch // nil unless the visitor has a result
 	figuresView
 }
 
@@ -56,6 +57,10 @@ func (s *Server) roleShow(c echo.Context) error {
 		return err
 	}
 	v := newRoleView(p)
+	if ev := s.currentEvaluation(c); ev != nil {
+		v.Match = s.howYouMatch(ev, p.Role)
+		noStore(c)
+	}
 	return s.render(c, http.StatusOK, "role", pageData{
 		Title: p.Role.Title, Description: p.Role.Summary, Section: "roles", Data: v,
 	})

@@ -9,10 +9,14 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/go-playground/validator/v10"
 	"github.com/gorilla/sessions"
 	"github.com/labstack/echo/v4"
 
+	"rolefit/internal/assessment"
 	"rolefit/internal/catalog"
+	"rolefit/internal/matching"
+	"rolefit/internal/roles"
 	"rolefit/internal/store"
 )
 
@@ -22,27 +26,50 @@ type Config struct {
 	// is served over TLS (directly or behind a proxy).
 	SecureCookies bool
 	// TrustProxy makes the app believe X-Forwarded-Proto and X-Forwarded-For
-	// from the proxy in front of it.
+	// from the proxy in front of it; HTTPS seen there also marks cookies Secure.
 	TrustProxy bool
 	// SessionKeys: hash key (32 or 64 bytes) then optional block key (32).
 	SessionKeys [][]byte
 	// BodyLimit bounds every request body, e.g. "64K".
 	BodyLimit string
+	// SubmitRate is how many results one client may save per minute; 0
+	// turns the limit off.
+	SubmitRate int
+}
+
+// Deps are the domain objects the server works with.
+type Deps struct {
+	Log     *slog.Logger
+	DB      *store.DB
+	Catalog *catalog.Catalog
+	Bank    *assessment.Bank
+	// Extra are imported occupations without a written role; they are
+	// matched and linked to their data-only pages.
+	Extra []roles.Occupation
 }
 
 // Server holds every dependency of the handlers.
 type Server struct {
-	cfg      Config
-	log      *slog.Logger
-	db       *store.DB
-	cat      *catalog.Catalog
-	pages    *pages
-	sessions *sessions.CookieStore
-	echo     *echo.Echo
+	cfg       Config
+	log       *slog.Logger
+	db        *store.DB
+	cat       *catalog.Catalog
+	bank      *assessment.Bank
+	index     *matching.Index
+	targets   map[string]target
+	questions map[string]assessment.Question
+	qNumber   map[string]int
+	// elementDim maps an O*NET element id to the dimension measuring it.
+	elementDim map[string]string
+	validate  *validator.Validate
+	pages     *pages
+	sessions  *sessions.CookieStore
+	metrics   *metrics
+	echo      *echo.Echo
 }
 
-// New builds the server and its router.
-func New(cfg Config, log *slog.Logger, db *store.DB, cat *catalog.Catalog) (*Server, error) {
+// New builds the server, its matching index and its router.
+func New(cfg Config, d Deps) (*Server, error) {
 	if cfg.BodyLimit == "" {
 		cfg.BodyLimit = "64K"
 	}
@@ -53,7 +80,23 @@ func New(cfg Config, log *slog.Logger, db *store.DB, cat *catalog.Catalog) (*Ser
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, db: db, cat: cat, pages: p}
+	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics()}
+	if err := s.buildIndex(d.Extra); err != nil {
+		return nil, err
+	}
+	s.questions = map[string]assessment.Question{}
+	s.qNumber = map[string]int{}
+	for i, q := range s.bank.Questions {
+		s.questions[q.ID] = q
+		s.qNumber[q.ID] = i + 1
+	}
+	s.elementDim = map[string]string{}
+	for _, d := range s.bank.Dimensions {
+		for _, e := range d.ONetElements {
+			s.elementDim[e] = d.ID
+		}
+	}
+	s.validate = newValidator(s.questions)
 	s.sessions = sessions.NewCookieStore(cfg.SessionKeys...)
 	s.sessions.Options = &sessions.Options{
 		Path:     "/",
@@ -64,6 +107,53 @@ func New(cfg Config, log *slog.Logger, db *store.DB, cat *catalog.Catalog) (*Ser
 	}
 	s.echo = s.routes()
 	return s, nil
+}
+
+// buildIndex makes every written role, and every imported occupation no
+// role covers, a match target.
+func (s *Server) buildIndex(extra []roles.Occupation) error {
+	src := matching.Source{Roles: append([]roles.Role(nil), s.cat.Roles...), Occupations: map[string]roles.Occupation{},
+		Elements: s.cat.Elements, Norms: s.cat.Norms}
+	s.targets = map[string]target{}
+	for code, o := range s.cat.Occupations {
+		src.Occupations[code] = o
+	}
+	for _, r := range s.cat.Roles {
+		s.targets[r.Slug] = target{Slug: r.Slug, Title: r.Title, Href: "/roles/" + r.Slug, Category: r.Category,
+			JobZone: s.cat.Occupations[r.ONetCode].JobZone}
+	}
+	covered := map[string]bool{}
+	for _, r := range s.cat.Roles {
+		covered[r.ONetCode] = true
+	}
+	for _, o := range extra {
+		if covered[o.ONetCode] || len(o.Skills) == 0 || len(o.WorkStyles) == 0 || len(o.Interests) == 0 {
+			continue
+		}
+		slug := OccupationSlug(o.ONetCode)
+		src.Occupations[o.ONetCode] = o
+		src.Roles = append(src.Roles, roles.Role{Slug: slug, Title: o.Title, Category: roles.CategoryForSOC(o.ONetCode), ONetCode: o.ONetCode})
+		s.targets[slug] = target{Slug: slug, Title: o.Title, Href: "/occupations/" + o.ONetCode,
+			Category: roles.CategoryForSOC(o.ONetCode), JobZone: o.JobZone}
+	}
+	ix, err := matching.Build(s.bank, src)
+	if err != nil {
+		return fmt.Errorf("server: matching index: %w", err)
+	}
+	s.index = ix
+	return nil
+}
+
+// OccupationSlug is the match slug of an imported occupation: "15-1299.06"
+// becomes "occupation-15-1299-06".
+func OccupationSlug(code string) string {
+	b := []byte("occupation-" + code)
+	for i := range b {
+		if b[i] == '.' {
+			b[i] = '-'
+		}
+	}
+	return string(b)
 }
 
 // Handler returns the root HTTP handler.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"rolefit/data"
+	"rolefit/internal/assessment"
 	"rolefit/internal/catalog"
 	"rolefit/internal/store"
 )
@@ -25,6 +26,12 @@ type testApp struct {
 }
 
 func newTestApp(t *testing.T) *testApp {
+	t.Helper()
+	return newTestAppWith(t, func(c Config) Config { return c })
+}
+
+// newTestAppWith lets a test change the configuration.
+func newTestAppWith(t *testing.T, cfg func(Config) Config) *testApp {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
@@ -43,7 +50,11 @@ func newTestApp(t *testing.T) *testApp {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{SessionKeys: [][]byte{key}}, slog.New(slog.NewTextHandler(io.Discard, nil)), db, cat)
+	bank, err := assessment.LoadBank(data.FS, "questions.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(cfg(Config{SessionKeys: [][]byte{key}}), Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Catalog: cat, Bank: bank})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,223 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"sort"
+
+	"github.com/labstack/echo/v4"
+
+)
+
+type apiDimension struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Group        string   `json:"group"`
+	ONetElements []string `json:"onet_elements"`
+}
+
+func (s *Server) apiDimensions(c echo.Context) error {
+	out := make([]apiDimension, 0, len(s.bank.Dimensions))
+	for _, d := range s.bank.Dimensions {
+		out = append(out, apiDimension{ID: d.ID, Name: d.Name, Group: string(d.Group), ONetElements: d.ONetElements})
+	}
+	return c.JSON(http.StatusOK, map[string]any{"dimensions": out})
+}
+
+type apiQuestion struct {
+	ID        string `json:"id"`
+	Text      string `json:"text"`
+	Section   int    `json:"section"`
+	Dimension string `json:"dimension"`
+	Reverse   bool   `json:"reverse"`
+}
+
+type apiScale struct {
+	Min    int      `json:"min"`
+	Max    int      `json:"max"`
+	Labels []string `json:"labels"`
+}
+
+func (s *Server) apiQuestions(c echo.Context) error {
+	out := make([]apiQuestion, 0, len(s.bank.Questions))
+	for _, q := range s.bank.Questions {
+		out = append(out, apiQuestion{ID: q.ID, Text: q.Text, Section: q.Section, Dimension: q.Dimension, Reverse: q.Reverse})
+	}
+	return c.JSON(http.StatusOK, map[string]any{"scale": apiScale{Min: 1, Max: len(s.bank.Scale), Labels: s.bank.Scale}, "questions": out})
+}
+
+type apiFlag struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+type apiProfileEntry struct {
+	Dimension string  `json:"dimension"`
+	Name      string  `json:"name"`
+	Group     string  `json:"group"`
+	Score     float64 `json:"score"` // mean answer, 1–5
+	Z         float64 `json:"z"`
+}
+
+type apiMatch struct {
+	Slug     string   `json:"slug"`
+	Title    string   `json:"title"`
+	URL      string   `json:"url"`
+	Category string   `json:"category"`
+	JobZone  int      `json:"job_zone"`
+	Fit      int      `json:"fit"`
+	Band     string   `json:"band"`
+	Reasons  []string `json:"reasons"`
+	Stretch  []string `json:"stretch"`
+	Mismatch string   `json:"mismatch,omitempty"`
+	RoleCode string   `json:"riasec"`
+}
+
+type apiAssessment struct {
+	ID            string            `json:"id"`
+	URL           string            `json:"url"`
+	Created       string            `json:"created"`
+	Code          string            `json:"riasec"`
+	LowConfidence bool              `json:"low_confidence"`
+	Flags         []apiFlag         `json:"flags"`
+	Profile       []apiProfileEntry `json:"profile"`
+	Hidden        []string          `json:"hidden"`
+	Matches       []apiMatch        `json:"matches"`
+}
+
+func (s *Server) assessmentJSON(ev *evaluation) apiAssessment {
+	out := apiAssessment{ID: ev.Result.ID, URL: "/results/" + ev.Result.ID, Created: ev.Result.CreatedAt.Format("2006-01-02T15:04:05Z07:00"),
+		Code: ev.Score.Code, LowConfidence: ev.Ranking.LowConfidence, Flags: []apiFlag{}, Hidden: ev.Result.Hidden,
+		Matches: make([]apiMatch, 0, len(ev.Ranking.Matches))}
+	if out.Hidden == nil {
+		out.Hidden = []string{}
+	}
+	for _, f := range ev.Score.Flags {
+		out.Flags = append(out.Flags, apiFlag{Code: string(f.Code), Message: f.Message})
+	}
+	for i, d := range ev.Score.Dimensions {
+		out.Profile = append(out.Profile, apiProfileEntry{Dimension: d.ID, Name: s.bank.Dimensions[i].Name, Group: string(d.Group), Score: round2(d.Mean), Z: round2(d.Z)})
+	}
+	for _, m := range ev.Ranking.Matches {
+		t := s.targets[m.Slug]
+		mv := matchView{target: t}
+		s.explainInto(&mv, ev.Person, m.Slug)
+		am := apiMatch{Slug: m.Slug, Title: t.Title, URL: t.Href, Category: t.Category, JobZone: t.JobZone, Fit: m.Fit,
+			Band: string(m.Band), Reasons: mv.Reasons, Stretch: mv.Stretch, Mismatch: mv.Mismatch, RoleCode: mv.RoleCode}
+		if am.Reasons == nil {
+			am.Reasons = []string{}
+		}
+		if am.Stretch == nil {
+			am.Stretch = []string{}
+		}
+		out.Matches = append(out.Matches, am)
+	}
+	return out
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5*sign(f))) / 100 }
+
+func sign(f float64) float64 {
+	if f < 0 {
+		return -1
+	}
+	return 1
+}
+
+// apiAssessmentCreate scores and saves a complete set of answers.
+func (s *Server) apiAssessmentCreate(c echo.Context) error {
+	mt, _, err := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
+	if err != nil || mt != echo.MIMEApplicationJSON {
+		return problem(c, http.StatusUnsupportedMediaType, "Send the answers as application/json.", nil)
+	}
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		var he *echo.HTTPError
+		if errors.As(err, &he) {
+			return problem(c, he.Code, defaultMessage(he.Code), nil)
+		}
+		return problem(c, http.StatusBadRequest, "The request body could not be read.", nil)
+	}
+	var in struct {
+		Answers map[string]json.RawMessage `json:"answers"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil || dec.More() {
+		return problem(c, http.StatusBadRequest, `The body is not valid JSON of the form {"answers":{"<question id>":1..5}}.`, nil)
+	}
+	if in.Answers == nil {
+		return problem(c, http.StatusUnprocessableEntity, `The body has no "answers" object.`, nil)
+	}
+	f := answersForm{Answers: map[string]int{}}
+	errs := map[string]string{}
+	for id, raw := range in.Answers {
+		var n int
+		if err := json.Unmarshal(raw, &n); err != nil {
+			errs[id] = "must be a whole number from 1 to 5"
+			continue
+		}
+		f.Answers[id] = n
+	}
+	if err := s.validate.Struct(f); err != nil {
+		for id, msg := range fieldErrors(err) {
+			if msg == msgUnknown {
+				errs[id] = "is not a question id"
+			} else {
+				errs[id] = "must be a whole number from 1 to 5"
+			}
+		}
+	}
+	for _, q := range s.bank.Questions {
+		if _, ok := in.Answers[q.ID]; !ok {
+			errs[q.ID] = "is missing: every question needs an answer"
+		}
+	}
+	if len(errs) > 0 {
+		return problem(c, http.StatusUnprocessableEntity, describeErrors(errs), errs)
+	}
+	id, err := s.saveResult(c, f.Answers)
+	if err != nil {
+		return err
+	}
+	ev, err := s.loadEvaluation(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/assessments/"+id)
+	return c.JSON(http.StatusCreated, s.assessmentJSON(ev))
+}
+
+func describeErrors(errs map[string]string) string {
+	ids := make([]string, 0, len(errs))
+	for id := range errs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	if len(ids) > 5 {
+		return fmt.Sprintf("%d answers need fixing, first %s %s.", len(ids), ids[0], errs[ids[0]])
+	}
+	msg := ""
+	for i, id := range ids {
+		if i > 0 {
+			msg += "; "
+		}
+		msg += id + " " + errs[id]
+	}
+	return "Some answers need fixing: " + msg + "."
+}
+
+// apiAssessmentShow returns a saved result to whoever holds its id.
+func (s *Server) apiAssessmentShow(c echo.Context) error {
+	ev, err := s.loadEvaluation(c.Request().Context(), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusOK, s.assessmentJSON(ev))
+}

@@ -1,0 +1,129 @@
+package server
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+
+	"github.com/go-playground/validator/v10"
+
+	"rolefit/internal/assessment"
+)
+
+// answersForm is the validated shape of posted answers, whether from a quiz
+// page or the JSON API: known question ids mapped to 1–5.
+type answersForm struct {
+	Answers map[string]int `validate:"dive,keys,question_id,endkeys,min=1,max=5"`
+}
+
+// newValidator returns a validator that knows the bank's question ids.
+func newValidator(questions map[string]assessment.Question) *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	_ = v.RegisterValidation("question_id", func(fl validator.FieldLevel) bool {
+		_, ok := questions[fl.Field().String()]
+		return ok
+	})
+	return v
+}
+
+// Messages shown beside a question.
+const (
+	msgChoose  = "Choose one of the five answers."
+	msgMissing = "Please answer this question."
+	msgUnknown = "This is not one of our questions."
+)
+
+// fieldErrors turns validator errors into question id → message.
+func fieldErrors(err error) map[string]string {
+	out := map[string]string{}
+	verrs, ok := err.(validator.ValidationErrors)
+	if !ok {
+		return out
+	}
+	for _, fe := range verrs {
+		// Namespace is like "answersForm.Answers[q07]".
+		ns := fe.Namespace()
+		id := ns
+		if i := indexByte(ns, '['); i >= 0 && ns[len(ns)-1] == ']' {
+			id = ns[i+1 : len(ns)-1]
+		}
+		if fe.Tag() == "question_id" {
+			out[id] = msgUnknown
+		} else {
+			out[id] = msgChoose
+		}
+	}
+	return out
+}
+
+func indexByte(s string, b byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// parseAnswerValues reads answers from form values. Values that are not
+// whole numbers are reported as errors at once; the rest go through the
+// validator. Keys in skip (csrf_token, nav) are not answers.
+func (s *Server) parseAnswerValues(form url.Values, skip ...string) (answersForm, map[string]string) {
+	f := answersForm{Answers: map[string]int{}}
+	errs := map[string]string{}
+	for key, vals := range form {
+		if contains(skip, key) {
+			continue
+		}
+		if len(vals) != 1 {
+			errs[key] = msgChoose
+			continue
+		}
+		n, err := strconv.Atoi(vals[0])
+		if err != nil {
+			if _, known := s.questions[key]; !known {
+				errs[key] = msgUnknown
+			} else {
+				errs[key] = msgChoose
+			}
+			continue
+		}
+		f.Answers[key] = n
+	}
+	if err := s.validate.Struct(f); err != nil {
+		for k, v := range fieldErrors(err) {
+			errs[k] = v
+		}
+	}
+	for k := range errs {
+		delete(f.Answers, k)
+	}
+	return f, errs
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// missing lists the questions of qs without an answer.
+func missing(qs []assessment.Question, answers map[string]int) []string {
+	var out []string
+	for _, q := range qs {
+		if _, ok := answers[q.ID]; !ok {
+			out = append(out, q.ID)
+		}
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

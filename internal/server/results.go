@@ -1,0 +1,289 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"rolefit/internal/assessment"
+	"rolefit/internal/matching"
+	"rolefit/internal/roles"
+	"rolefit/internal/store"
+)
+
+// target is anything a person can be matched to: a written role, or an
+// imported occupation without one.
+type target struct {
+	Slug, Title, Href, Category string
+	JobZone                     int
+}
+
+// topMatches is how many matches get full explanations on the page.
+const topMatches = 10
+
+// evaluation is a scored, ranked result.
+type evaluation struct {
+	Result  *store.Result
+	Score   assessment.Result
+	Person  matching.Person
+	Ranking matching.Ranking
+}
+
+// evaluate scores answers and ranks every target.
+func (s *Server) evaluate(answers map[string]int) (assessment.Result, matching.Person, matching.Ranking, error) {
+	sc, err := assessment.Score(s.bank, answers)
+	if err != nil {
+		return sc, matching.Person{}, matching.Ranking{}, err
+	}
+	p := matching.NewPerson(sc)
+	rk, err := s.index.Rank(p, 0)
+	return sc, p, rk, err
+}
+
+// saveResult checks that the answers score, then stores them.
+func (s *Server) saveResult(c echo.Context, answers map[string]int) (string, error) {
+	if _, _, _, err := s.evaluate(answers); err != nil {
+		return "", err
+	}
+	id, err := s.db.CreateResult(c.Request().Context(), answers)
+	if err != nil {
+		return "", err
+	}
+	s.metrics.submissions.Inc()
+	return id, nil
+}
+
+func (s *Server) loadEvaluation(ctx context.Context, id string) (*evaluation, error) {
+	r, err := s.db.Result(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	sc, p, rk, err := s.evaluate(r.Answers)
+	if err != nil {
+		return nil, err
+	}
+	return &evaluation{Result: r, Score: sc, Person: p, Ranking: rk}, nil
+}
+
+type matchView struct {
+	target
+	Rank     int
+	Fit      int
+	Band     string
+	BandKey  string
+	Reasons  []string
+	Stretch  []string
+	Mismatch string
+	RoleCode string
+}
+
+type barView struct {
+	Label     string
+	Value     string // person's score on the 1–5 scale, for the text
+	Y, Width  int
+	LabelY    int
+}
+
+type resultsView struct {
+	ID            string
+	Created       string
+	Flags         []assessment.Flag
+	LowConfidence bool
+	Code          string
+	Top           []matchView
+	Rest          []matchView
+	Hidden        []target
+	Shown, Total  int
+	Categories    []option
+	JobZones      []option
+	Filtered      bool
+	Interests     []barView
+	Strengths     []barView
+	ChartHeight   int
+	Flash         string
+}
+
+var jobZoneLabels = map[int]string{
+	1: "Little or no preparation", 2: "Some preparation (high school)", 3: "Medium preparation (training or associate degree)",
+	4: "Considerable preparation (bachelor's degree)", 5: "Extensive preparation (graduate degree)",
+}
+
+func (s *Server) resultShow(c echo.Context) error {
+	noStore(c)
+	ev, err := s.loadEvaluation(c.Request().Context(), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	sess := s.session(c)
+	v := s.newResultsView(ev, c.QueryParam("category"), c.QueryParam("zone"))
+	v.Flash = takeFlash(sess)
+	// Holding the link makes this the visitor's current result, so role
+	// pages can show how they match.
+	sess.Values[sessionResult] = ev.Result.ID
+	if err := s.saveSession(c, sess); err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "results", pageData{Title: "Your matches", Section: "quiz",
+		Description: "Your ranked career matches.", Data: v})
+}
+
+func (s *Server) newResultsView(ev *evaluation, category, zone string) resultsView {
+	v := resultsView{ID: ev.Result.ID, Created: ev.Result.CreatedAt.Format("2 January 2006"), Flags: ev.Score.Flags,
+		LowConfidence: ev.Ranking.LowConfidence, Code: ev.Score.Code, Total: len(ev.Ranking.Matches)}
+	if _, ok := s.cat.Category(category); !ok {
+		category = ""
+	}
+	z, _ := strconv.Atoi(zone)
+	if z < 1 || z > 5 {
+		z = 0
+	}
+	v.Filtered = category != "" || z != 0
+	hidden := map[string]bool{}
+	for _, slug := range ev.Result.Hidden {
+		if t, ok := s.targets[slug]; ok {
+			hidden[slug] = true
+			v.Hidden = append(v.Hidden, t)
+		}
+	}
+	for i, m := range ev.Ranking.Matches {
+		t, ok := s.targets[m.Slug]
+		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || (z != 0 && t.JobZone != z) {
+			continue
+		}
+		mv := matchView{target: t, Rank: i + 1, Fit: m.Fit, Band: m.Band.Label(), BandKey: string(m.Band)}
+		if len(v.Top) < topMatches {
+			s.explainInto(&mv, ev.Person, m.Slug)
+			v.Top = append(v.Top, mv)
+		} else {
+			v.Rest = append(v.Rest, mv)
+		}
+	}
+	v.Shown = len(v.Top) + len(v.Rest)
+	for _, cat := range s.cat.Categories {
+		v.Categories = append(v.Categories, option{Value: cat.Slug, Label: cat.Name, Selected: cat.Slug == category})
+	}
+	for i := 1; i <= 5; i++ {
+		v.JobZones = append(v.JobZones, option{Value: strconv.Itoa(i), Label: jobZoneLabels[i], Selected: i == z})
+	}
+	v.Interests, v.Strengths, v.ChartHeight = s.strengthBars(ev.Score)
+	return v
+}
+
+func (s *Server) explainInto(mv *matchView, p matching.Person, slug string) {
+	ex, err := s.index.Explain(p, slug)
+	if err != nil {
+		return
+	}
+	for i, r := range ex.Reasons {
+		if i == 3 {
+			break
+		}
+		mv.Reasons = append(mv.Reasons, r.Text)
+	}
+	for i, r := range ex.Stretch {
+		if i == 1 {
+			break
+		}
+		mv.Stretch = append(mv.Stretch, r.Text)
+	}
+	if ex.Mismatch != nil {
+		mv.Mismatch = ex.Mismatch.Text
+	}
+	mv.RoleCode = ex.RoleCode
+}
+
+// strengthBars lays out the person's six interests and eight strongest
+// other dimensions as horizontal bars on the 1–5 scale.
+func (s *Server) strengthBars(sc assessment.Result) (interests, strengths []barView, height int) {
+	names := map[string]string{}
+	for _, d := range s.bank.Dimensions {
+		names[d.ID] = d.Name
+	}
+	bar := func(d assessment.DimensionScore) barView {
+		return barView{Label: names[d.ID], Value: fmt.Sprintf("%.1f", d.Mean), Width: int((d.Mean - 1) / 4 * 300)}
+	}
+	var others []assessment.DimensionScore
+	for _, d := range sc.Dimensions {
+		if d.Group == roles.BlockInterest {
+			interests = append(interests, bar(d))
+		} else {
+			others = append(others, d)
+		}
+	}
+	sort.SliceStable(others, func(i, j int) bool { return others[i].Mean > others[j].Mean })
+	for i := 0; i < len(others) && i < 8; i++ {
+		strengths = append(strengths, bar(others[i]))
+	}
+	y := 28
+	for i := range interests {
+		interests[i].Y, interests[i].LabelY = y, y+15
+		y += 26
+	}
+	y += 40
+	for i := range strengths {
+		strengths[i].Y, strengths[i].LabelY = y, y+15
+		y += 26
+	}
+	return interests, strengths, y + 4
+}
+
+// resultHide marks a match "not for me" (or undoes it) and re-ranks.
+func (s *Server) resultHide(c echo.Context) error {
+	id, slug := c.Param("id"), c.FormValue("slug")
+	if _, ok := s.targets[slug]; !ok {
+		return echo.NewHTTPError(http.StatusBadRequest, "That role is not in your results.")
+	}
+	if err := s.db.SetHidden(c.Request().Context(), id, slug, c.FormValue("undo") == ""); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/results/"+id)
+}
+
+// resultDelete deletes a result for good.
+func (s *Server) resultDelete(c echo.Context) error {
+	id := c.Param("id")
+	if err := s.db.DeleteResult(c.Request().Context(), id); err != nil {
+		return err
+	}
+	sess := s.session(c)
+	if sess.Values[sessionResult] == id {
+		delete(sess.Values, sessionResult)
+	}
+	flash(sess, "Your result has been deleted. Its link no longer works.")
+	if err := s.saveSession(c, sess); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/")
+}
+
+// resultDownload sends the result as a JSON file.
+func (s *Server) resultDownload(c echo.Context) error {
+	noStore(c)
+	ev, err := s.loadEvaluation(c.Request().Context(), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="rolefit-result.json"`)
+	return c.JSON(http.StatusOK, s.assessmentJSON(ev))
+}
+
+// currentEvaluation returns the visitor's latest result, if they have one.
+func (s *Server) currentEvaluation(c echo.Context) *evaluation {
+	id, _ := s.session(c).Values[sessionResult].(string)
+	if id == "" {
+		return nil
+	}
+	ev, err := s.loadEvaluation(c.Request().Context(), id)
+	if err != nil {
+		if !errors.Is(err, store.ErrNotFound) {
+			s.log.Warn("load current result", "err", err)
+		}
+		return nil
+	}
+	return ev
+}

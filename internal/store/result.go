@@ -1,0 +1,141 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/base32"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"time"
+)
+
+// Result is a saved questionnaire submission.
+type Result struct {
+	ID        string
+	CreatedAt time.Time
+	Answers   map[string]int
+	Hidden    []string
+}
+
+// resultIDBytes is the id's randomness: 160 bits, well past guessing.
+const resultIDBytes = 20
+
+var (
+	idEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
+	resultIDRE = regexp.MustCompile(`^[a-z2-7]{32}$`)
+)
+
+// ValidResultID reports whether id has the shape of a result id, so junk
+// never reaches the database.
+func ValidResultID(id string) bool { return resultIDRE.MatchString(id) }
+
+func newResultID() (string, error) {
+	b := make([]byte, resultIDBytes)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	s := idEncoding.EncodeToString(b)
+	out := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return string(out), nil
+}
+
+// CreateResult stores answers under a new random id and returns it. The
+// write is committed before this returns.
+func (s *DB) CreateResult(ctx context.Context, answers map[string]int) (string, error) {
+	id, err := newResultID()
+	if err != nil {
+		return "", fmt.Errorf("store: result id: %w", err)
+	}
+	b, err := json.Marshal(answers)
+	if err != nil {
+		return "", fmt.Errorf("store: result: %w", err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO results(id, created_at, answers) VALUES (?, ?, ?)`,
+		id, time.Now().UTC().Format(time.RFC3339), string(b)); err != nil {
+		return "", fmt.Errorf("store: save result: %w", err)
+	}
+	return id, nil
+}
+
+// Result returns a saved result, or ErrNotFound.
+func (s *DB) Result(ctx context.Context, id string) (*Result, error) {
+	if !ValidResultID(id) {
+		return nil, ErrNotFound
+	}
+	var created, answers, hidden string
+	err := s.db.QueryRowContext(ctx, `SELECT created_at, answers, hidden FROM results WHERE id = ?`, id).Scan(&created, &answers, &hidden)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: result: %w", err)
+	}
+	r := &Result{ID: id}
+	r.CreatedAt, _ = time.Parse(time.RFC3339, created)
+	if err := json.Unmarshal([]byte(answers), &r.Answers); err != nil {
+		return nil, fmt.Errorf("store: result answers: %w", err)
+	}
+	if err := json.Unmarshal([]byte(hidden), &r.Hidden); err != nil {
+		return nil, fmt.Errorf("store: result hidden: %w", err)
+	}
+	return r, nil
+}
+
+// SetHidden adds (hide true) or removes a slug from a result's "not for
+// me" list.
+func (s *DB) SetHidden(ctx context.Context, id, slug string, hide bool) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: hide: %w", err)
+	}
+	defer tx.Rollback()
+	var hidden string
+	err = tx.QueryRowContext(ctx, `SELECT hidden FROM results WHERE id = ?`, id).Scan(&hidden)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("store: hide: %w", err)
+	}
+	var list []string
+	if err := json.Unmarshal([]byte(hidden), &list); err != nil {
+		return fmt.Errorf("store: hide: %w", err)
+	}
+	i := slices.Index(list, slug)
+	switch {
+	case hide && i < 0:
+		list = append(list, slug)
+	case !hide && i >= 0:
+		list = slices.Delete(list, i, i+1)
+	default:
+		return nil
+	}
+	b, _ := json.Marshal(list)
+	if _, err := tx.ExecContext(ctx, `UPDATE results SET hidden = ? WHERE id = ?`, string(b), id); err != nil {
+		return fmt.Errorf("store: hide: %w", err)
+	}
+	return tx.Commit()
+}
+
+// DeleteResult removes a result for good.
+func (s *DB) DeleteResult(ctx context.Context, id string) error {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM results WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("store: delete result: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
