@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
+	"regexp"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,6 +92,24 @@ func (a *testApp) do(t *testing.T, method, path, contentType string, body io.Rea
 		t.Fatal(err)
 	}
 	return res, string(b)
+}
+
+var csrfRE = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)
+
+// csrfFrom scrapes the CSRF token from a page's form.
+func csrfFrom(t *testing.T, body string) string {
+	t.Helper()
+	m := csrfRE.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no CSRF token in the page")
+	}
+	return m[1]
+}
+
+// postForm posts form values (the caller adds csrf_token when it wants one).
+func (a *testApp) postForm(t *testing.T, path string, form url.Values) (*http.Response, string) {
+	t.Helper()
+	return a.do(t, http.MethodPost, path, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
 }
 
 func wantStatus(t *testing.T, res *http.Response, want int) {

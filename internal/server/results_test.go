@@ -1,0 +1,151 @@
+package server
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"rolefit/data"
+	"rolefit/internal/assessment"
+	"rolefit/internal/catalog"
+)
+
+func TestFullQuizJourneyToResultsAndProfile(t *testing.T) {
+	a := newTestApp(t)
+	answers := personaAnswers(t, a, backEndPersona)
+	loc := a.answerAll(t, func(id string) int { return answers[id] })
+
+	res, body := a.get(t, loc)
+	wantStatus(t, res, http.StatusOK)
+	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("results page Cache-Control %q, want no-store", cc)
+	}
+	wantContains(t, body, "<h1>Your matches</h1>", "Why it fits", "Where you would stretch", "Your strengths",
+		`role="img"`, "The chart as text", "Download as JSON", "Delete this result", "Retake the quiz", "Not for me")
+	top := regexp.MustCompile(`<h3><a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1)
+	if len(top) != topMatches {
+		t.Fatalf("got %d explained matches, want %d", len(top), topMatches)
+	}
+	if got := strings.Count(body, `<li><a href="/roles/`) + len(top); got != len(a.srv.cat.Roles) {
+		t.Errorf("results list %d roles in all, want %d", got, len(a.srv.cat.Roles))
+	}
+
+	// The profile page now says how the visitor matches.
+	res, body = a.get(t, "/roles/back-end-web-developer")
+	wantStatus(t, res, http.StatusOK)
+	wantContains(t, body, "How you match", "Your level beside this role", "<th scope=\"row\">Programming</th>", `href="`+loc+`"`)
+
+	// Filters narrow the list.
+	_, body = a.get(t, loc+"?category=healthcare")
+	for _, m := range regexp.MustCompile(`<h3><a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1) {
+		if r, _ := a.srv.cat.Role(m[1]); r.Category != "healthcare" {
+			t.Errorf("category filter let %s (%s) through", m[1], r.Category)
+		}
+	}
+	_, body = a.get(t, loc+"?zone=4")
+	for _, m := range regexp.MustCompile(`<h3><a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1) {
+		if z := a.srv.targets[m[1]].JobZone; z != 4 {
+			t.Errorf("job zone filter let %s (zone %d) through", m[1], z)
+		}
+	}
+
+	// "Not for me" hides a match and the rest move up; undo brings it back.
+	first := top[0][1]
+	res, _ = a.postForm(t, loc+"/hide", url.Values{"csrf_token": {csrfFrom(t, body)}, "slug": {first}})
+	wantStatus(t, res, http.StatusSeeOther)
+	_, body = a.get(t, loc)
+	newTop := regexp.MustCompile(`<h3><a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1)
+	if newTop[0][1] != top[1][1] {
+		t.Errorf("after hiding %s, first is %s, want %s", first, newTop[0][1], top[1][1])
+	}
+	wantContains(t, body, "Show again")
+	res, _ = a.postForm(t, loc+"/hide", url.Values{"csrf_token": {csrfFrom(t, body)}, "slug": {first}, "undo": {"1"}})
+	wantStatus(t, res, http.StatusSeeOther)
+	_, body = a.get(t, loc)
+	if got := regexp.MustCompile(`<h3><a href="/roles/([a-z0-9-]+)">`).FindStringSubmatch(body)[1]; got != first {
+		t.Errorf("after undo, first is %s, want %s", got, first)
+	}
+	res, _ = a.postForm(t, loc+"/hide", url.Values{"csrf_token": {csrfFrom(t, body)}, "slug": {"no-such-role"}})
+	wantStatus(t, res, http.StatusBadRequest)
+
+	// Download.
+	res, body = a.get(t, loc+"/download")
+	wantStatus(t, res, http.StatusOK)
+	if !strings.Contains(res.Header.Get("Content-Disposition"), "attachment") || !strings.Contains(body, `"matches":[`) {
+		t.Error("download is not a JSON attachment")
+	}
+
+	// Delete: gone for good.
+	_, body = a.get(t, loc)
+	res, _ = a.postForm(t, loc+"/delete", url.Values{"csrf_token": {csrfFrom(t, body)}})
+	wantStatus(t, res, http.StatusSeeOther)
+	_, body = a.get(t, "/")
+	wantContains(t, body, "Your result has been deleted")
+	res, _ = a.get(t, loc)
+	wantStatus(t, res, http.StatusNotFound)
+	res, _ = a.get(t, "/api/v1/assessments/"+strings.TrimPrefix(loc, "/results/"))
+	wantStatus(t, res, http.StatusNotFound)
+	_, body = a.get(t, "/roles/back-end-web-developer")
+	if strings.Contains(body, "How you match") {
+		t.Error("profile still shows a deleted result")
+	}
+}
+
+func TestResultSurvivesRestart(t *testing.T) {
+	a := newTestApp(t)
+	loc := a.answerAll(t, func(id string) int { return 1 + len(id)%5 })
+	_, before := a.get(t, loc)
+
+	// A second server over the same database file, as after a restart.
+	cat, err := catalog.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bank, _ := assessment.LoadBank(data.FS, "questions.yaml")
+	key, _ := a.db.SecretKey(context.Background(), "session_hash_key", 64)
+	srv, err := New(Config{SessionKeys: [][]byte{key}}, Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: a.db, Catalog: cat, Bank: bank})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.ts.Config.Handler = srv.Handler()
+	res, after := a.get(t, loc)
+	wantStatus(t, res, http.StatusOK)
+	first := regexp.MustCompile(`<h3><a href="([^"]+)">`)
+	if first.FindString(before) != first.FindString(after) {
+		t.Error("the ranking changed across a restart")
+	}
+}
+
+func TestResultIDsCannotBeGuessedOrListed(t *testing.T) {
+	a := newTestApp(t)
+	seen := map[string]bool{}
+	for i := 0; i < 3; i++ {
+		loc := a.answerAll(t, func(string) int { return 2 + i })
+		if seen[loc] {
+			t.Fatal("two results share an id")
+		}
+		seen[loc] = true
+	}
+	for _, path := range []string{"/results", "/results/", "/api/v1/assessments", "/results/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "/results/1", "/results/../roles"} {
+		res, _ := a.get(t, path)
+		if res.StatusCode != http.StatusNotFound && res.StatusCode != http.StatusMethodNotAllowed && res.StatusCode != http.StatusMovedPermanently {
+			t.Errorf("%s: got %d, want 404 or 405", path, res.StatusCode)
+		}
+	}
+}
+
+func TestFlatAnswersGiveAnHonestLowConfidenceResult(t *testing.T) {
+	a := newTestApp(t)
+	loc := a.answerAll(t, func(string) int { return 3 })
+	res, body := a.get(t, loc)
+	wantStatus(t, res, http.StatusOK)
+	wantContains(t, body, "These matches are a rough guess", "review your answers")
+	if strings.Contains(body, "NaN") {
+		t.Error("NaN on the page")
+	}
+}
