@@ -35,3 +35,7 @@ data: ## regenerate data/occupations.json from $(REF)
 
 eval: ## matching evaluation report on synthetic respondents
 	$(GO) run ./cmd/eval
+
+.PHONY: bench-http
+bench-http: ## HTTP load: the app against a bare Echo server serving the same bytes
+	$(GO) run ./cmd/benchhttp -d 5s -c 16 $(BENCH_HTTP_FLAGS)

@@ -23,6 +23,9 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		status = http.StatusNotFound
+	case store.IsUnavailable(err):
+		status = http.StatusServiceUnavailable
+		s.metrics.dbErrors.Inc()
 	case errors.As(err, &he):
 		status = he.Code
 		if m, ok := he.Message.(string); ok && status < 500 {
