@@ -7,7 +7,7 @@ ADDR     ?= 127.0.0.1:8080
 DB       ?= var/rolefit.db
 
 .DEFAULT_GOAL := help
-.PHONY: help run build test lint bench data eval
+.PHONY: help run build test lint bench data eval axe
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,10 @@ lint: ## gofmt check, vet, and staticcheck when installed
 
 bench: ## Go benchmarks (matching, HTTP handlers)
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+AXE_VERSION := 4.14.1
+axe: ## install axe-core for the accessibility tests into .cache/npm
+	@test -f .cache/npm/node_modules/axe-core/axe.min.js || npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
 
 data: ## regenerate data/occupations.json from $(REF)
 	$(GO) run ./cmd/datagen -onet $(REF)/onet -bls $(REF)/bls -roles data/roles -out data/occupations.json

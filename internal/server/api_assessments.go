@@ -11,7 +11,6 @@ import (
 	"sort"
 
 	"github.com/labstack/echo/v4"
-
 )
 
 type apiDimension struct {
@@ -108,7 +107,7 @@ func (s *Server) assessmentJSON(ev *evaluation) apiAssessment {
 		mv := matchView{target: t}
 		s.explainInto(&mv, ev.Person, m.Slug)
 		am := apiMatch{Slug: m.Slug, Title: t.Title, URL: t.Href, Category: t.Category, JobZone: t.JobZone, Fit: m.Fit,
-			Band: string(m.Band), Reasons: mv.Reasons, Stretch: mv.Stretch, Mismatch: mv.Mismatch, RoleCode: mv.RoleCode}
+			Band: string(m.Band()), Reasons: mv.Reasons, Stretch: mv.Stretch, Mismatch: mv.Mismatch, RoleCode: mv.RoleCode}
 		if am.Reasons == nil {
 			am.Reasons = []string{}
 		}

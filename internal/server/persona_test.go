@@ -13,15 +13,15 @@ type persona struct {
 	high, low []string
 }
 
-// backEndPersona is the Back-End Web Developer's "who thrives": at home in
-// code and system design, calm in incidents, patient, analytical, not
-// drawn to visual interface work.
+// backEndPersona answers as the Back-End Web Developer's "who thrives"
+// reads: comfortable in code (programming), fluent in system design
+// (systems and operations analysis), calm during production incidents
+// (stress tolerance), patient with iterative architecture (persistence),
+// analytical, and not drawn to pure UI work (artistic low).
 var backEndPersona = persona{
-	high: []string{"investigative", "conventional", "programming", "systems_analysis", "operations_analysis", "stress_tolerance",
-		"analytical_thinking", "complex_problem_solving", "troubleshooting", "critical_thinking", "persistence", "attention_to_detail",
-		"systems_evaluation", "active_learning", "dependability", "quality_control"},
-	low: []string{"artistic", "social", "technology_design", "service_orientation", "persuasion", "social_orientation",
-		"enterprising", "equipment_maintenance", "negotiation", "material_resources"},
+	high: []string{"programming", "systems_analysis", "operations_analysis", "stress_tolerance", "persistence",
+		"analytical_thinking", "investigative"},
+	low: []string{"artistic"},
 }
 
 // visualPersona is visual, user-facing and inventive.

@@ -28,15 +28,15 @@ type questionView struct {
 }
 
 type quizSectionView struct {
-	Section    assessment.Section
-	Count      int // number of sections
-	Questions  []questionView
-	Answered   int
-	Total      int
-	Errors     []questionView // questions with errors, for the summary
-	Unknown    []string       // posted ids that are not questions
-	IsFirst    bool
-	IsLast     bool
+	Section   assessment.Section
+	Count     int // number of sections
+	Questions []questionView
+	Answered  int
+	Total     int
+	Errors    []questionView // questions with errors, for the summary
+	Unknown   []string       // posted ids that are not questions
+	IsFirst   bool
+	IsLast    bool
 }
 
 type quizReviewView struct {
@@ -96,7 +96,7 @@ func (s *Server) quizIntro(c echo.Context) error {
 	}
 	return s.render(c, http.StatusOK, "quiz_intro", pageData{Title: "The fit quiz", Section: "quiz",
 		Description: "Sixty short statements, about ten minutes, no account.",
-		Data: map[string]any{"Answered": len(answers), "Total": len(s.bank.Questions), "Sections": len(s.bank.Sections), "Resume": resume}})
+		Data:        map[string]any{"Answered": len(answers), "Total": len(s.bank.Questions), "Sections": len(s.bank.Sections), "Resume": resume}})
 }
 
 func (s *Server) quizSection(c echo.Context) error {

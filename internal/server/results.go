@@ -83,10 +83,10 @@ type matchView struct {
 }
 
 type barView struct {
-	Label     string
-	Value     string // person's score on the 1–5 scale, for the text
-	Y, Width  int
-	LabelY    int
+	Label    string
+	Value    string // person's score on the 1–5 scale, for the text
+	Y, Width int
+	LabelY   int
 }
 
 type resultsView struct {
@@ -155,7 +155,7 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string) resultsVi
 		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || (z != 0 && t.JobZone != z) {
 			continue
 		}
-		mv := matchView{target: t, Rank: i + 1, Fit: m.Fit, Band: m.Band.Label(), BandKey: string(m.Band)}
+		mv := matchView{target: t, Rank: i + 1, Fit: m.Fit, Band: m.Band().Label(), BandKey: string(m.Band())}
 		if len(v.Top) < topMatches {
 			s.explainInto(&mv, ev.Person, m.Slug)
 			v.Top = append(v.Top, mv)

@@ -48,7 +48,7 @@ func (s *Server) howYouMatch(ev *evaluation, r roles.Role) *howYouMatch {
 	h := &howYouMatch{ResultID: ev.Result.ID, PersonCode: ex.PersonCode, RoleCode: ex.RoleCode}
 	for _, m := range ev.Ranking.Matches {
 		if m.Slug == r.Slug {
-			h.Fit, h.Band, h.BandKey = m.Fit, m.Band.Label(), string(m.Band)
+			h.Fit, h.Band, h.BandKey = m.Fit, m.Band().Label(), string(m.Band())
 		}
 	}
 	mv := matchView{}

@@ -51,19 +51,40 @@ type outlookView struct {
 	Sentence string
 }
 
+// roleShow renders a role profile. Without a result to compare, the page
+// is the same for everyone and comes from the page cache.
 func (s *Server) roleShow(c echo.Context) error {
-	p, err := s.db.Role(c.Request().Context(), c.Param("slug"))
+	slug := c.Param("slug")
+	if _, ok := s.cat.Role(slug); !ok {
+		return echo.ErrNotFound
+	}
+	ev := s.currentEvaluation(c)
+	if ev == nil {
+		return s.serveCached(c, "role:"+slug, func() ([]byte, error) {
+			d, err := s.roleData(c, slug)
+			if err != nil {
+				return nil, err
+			}
+			return s.renderBytes("role", d)
+		})
+	}
+	d, err := s.roleData(c, slug)
 	if err != nil {
 		return err
 	}
-	v := newRoleView(p)
-	if ev := s.currentEvaluation(c); ev != nil {
-		v.Match = s.howYouMatch(ev, p.Role)
-		noStore(c)
+	v := d.Data.(roleView)
+	v.Match = s.howYouMatch(ev, v.Role)
+	d.Data = v
+	noStore(c)
+	return s.render(c, http.StatusOK, "role", d)
+}
+
+func (s *Server) roleData(c echo.Context, slug string) (pageData, error) {
+	p, err := s.db.Role(c.Request().Context(), slug)
+	if err != nil {
+		return pageData{}, err
 	}
-	return s.render(c, http.StatusOK, "role", pageData{
-		Title: p.Role.Title, Description: p.Role.Summary, Section: "roles", Data: v,
-	})
+	return pageData{Title: p.Role.Title, Description: p.Role.Summary, Section: "roles", Data: newRoleView(p)}, nil
 }
 
 func newRoleView(p *store.RoleProfile) roleView {

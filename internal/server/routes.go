@@ -29,7 +29,7 @@ func (s *Server) routes() *echo.Echo {
 	e.Use(s.recoverer)
 	e.Use(s.securityHeaders)
 	e.Use(middleware.BodyLimit(s.cfg.BodyLimit))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024, Skipper: cachedRoute}))
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)

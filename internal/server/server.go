@@ -61,11 +61,12 @@ type Server struct {
 	qNumber   map[string]int
 	// elementDim maps an O*NET element id to the dimension measuring it.
 	elementDim map[string]string
-	validate  *validator.Validate
-	pages     *pages
-	sessions  *sessions.CookieStore
-	metrics   *metrics
-	echo      *echo.Echo
+	validate   *validator.Validate
+	pages      *pages
+	sessions   *sessions.CookieStore
+	metrics    *metrics
+	cache      *pageCache
+	echo       *echo.Echo
 }
 
 // New builds the server, its matching index and its router.
@@ -80,7 +81,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics()}
+	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics(), cache: newPageCache()}
 	if err := s.buildIndex(d.Extra); err != nil {
 		return nil, err
 	}

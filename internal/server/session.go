@@ -10,10 +10,10 @@ import (
 )
 
 const (
-	sessionName      = "rolefit"
-	sessionAnswers   = "answers" // "q01:3,q02:5": compact, gob-free
-	sessionResult    = "result"  // id of the visitor's latest result
-	sessionFlash     = "flash"
+	sessionName    = "rolefit"
+	sessionAnswers = "answers" // "q01:3,q02:5": compact, gob-free
+	sessionResult  = "result"  // id of the visitor's latest result
+	sessionFlash   = "flash"
 )
 
 // session returns the visitor's session. A cookie that fails to decode

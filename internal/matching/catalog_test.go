@@ -1,0 +1,186 @@
+package matching
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"rolefit/data"
+	"rolefit/internal/assessment"
+	"rolefit/internal/catalog"
+	"rolefit/internal/roles"
+)
+
+// catalogIndex builds the index of the embedded catalog and question bank.
+func catalogIndex(t testing.TB) (*assessment.Bank, *catalog.Catalog, *Index) {
+	t.Helper()
+	cat, err := catalog.Load(data.FS)
+	if err != nil {
+		t.Fatalf("catalog.Load: %v", err)
+	}
+	bank, err := assessment.LoadBank(data.FS, "questions.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(bank, Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return bank, cat, ix
+}
+
+// persona is a person with the given z-scores and 0 elsewhere.
+func persona(bank *assessment.Bank, z map[string]float64) Person {
+	p := Person{Z: make([]float64, len(bank.Dimensions))}
+	for id, v := range z {
+		d := bank.DimensionIndex(id)
+		if d < 0 {
+			panic("unknown dimension " + id)
+		}
+		p.Z[d] = v
+	}
+	return p
+}
+
+func position(rk Ranking, slug string) int {
+	return slices.IndexFunc(rk.Matches, func(m Match) bool { return m.Slug == slug })
+}
+
+func TestCatalogIdentityRanksFirst(t *testing.T) {
+	_, _, ix := catalogIndex(t)
+	for _, prof := range ix.Profiles() {
+		rk, err := ix.Rank(Person{Z: prof.Z}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rk.Matches[0].Slug; got != prof.Slug {
+			t.Errorf("person = %s: got %s first", prof.Slug, got)
+		}
+	}
+}
+
+func TestPersonaBackEnd(t *testing.T) {
+	bank, _, ix := catalogIndex(t)
+	p := persona(bank, map[string]float64{
+		"programming": 2, "systems_analysis": 1.5, "operations_analysis": 1.5, "stress_tolerance": 1,
+		"analytical_thinking": 1.5, "investigative": 1.5, "conventional": 1, "artistic": -1.5,
+	})
+	rk, err := ix.Rank(p, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	be := position(rk, "back-end-web-developer")
+	fe := position(rk, "front-end-web-developer")
+	ui := position(rk, "interface-designer")
+	if be < 0 || be > 2 || be > fe || be > ui {
+		t.Errorf("back-end persona: back-end-web-developer at %d, front-end at %d, interface-designer at %d; want back-end in the top 3 above both", be+1, fe+1, ui+1)
+	}
+	logTop(t, rk, 8)
+}
+
+func TestPersonaVisual(t *testing.T) {
+	bank, _, ix := catalogIndex(t)
+	p := persona(bank, map[string]float64{
+		"artistic": 2, "innovation": 1.5, "technology_design": 1.5, "social_perceptiveness": 1.5, "programming": -1.5,
+	})
+	rk, err := ix.Rank(p, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui, ux, be := position(rk, "interface-designer"), position(rk, "ux-designer"), position(rk, "back-end-web-developer")
+	if !(ui >= 0 && ui < be) && !(ux >= 0 && ux < be) {
+		t.Errorf("visual persona: interface-designer at %d, ux-designer at %d, back-end at %d; want a designer above back-end", ui+1, ux+1, be+1)
+	}
+	logTop(t, rk, 8)
+}
+
+func logTop(t *testing.T, rk Ranking, n int) {
+	t.Helper()
+	for i, m := range rk.Matches[:min(n, len(rk.Matches))] {
+		t.Logf("%2d %-32s fit %3d %s", i+1, m.Slug, m.Fit, m.Band())
+	}
+}
+
+// syntheticSource makes n roles over the catalog's occupations, each with a
+// few random emphases, for benchmarking at scale.
+func syntheticSource(cat *catalog.Catalog, n int) Source {
+	rng := rand.New(rand.NewPCG(42, 42))
+	var names []string
+	for _, e := range cat.Elements {
+		names = append(names, e.Name)
+	}
+	rs := make([]roles.Role, n)
+	for i := range rs {
+		base := cat.Roles[i%len(cat.Roles)]
+		rs[i] = roles.Role{Slug: fmt.Sprintf("role-%04d", i), ONetCode: base.ONetCode, Category: base.Category}
+		for range 3 {
+			rs[i].Emphasis = append(rs[i].Emphasis, roles.Emphasis{Descriptor: names[rng.IntN(len(names))], Weight: rng.Float64()*2 - 1})
+		}
+	}
+	return Source{Roles: rs, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms}
+}
+
+func BenchmarkRank(b *testing.B) {
+	bank, cat, ix := catalogIndex(b)
+	big, err := Build(bank, syntheticSource(cat, 1000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 1))
+	p := randomPerson(rng, len(bank.Dimensions))
+	for _, bc := range []struct {
+		name    string
+		ix      *Index
+		explain int
+	}{
+		{fmt.Sprintf("catalog-%d", len(ix.Profiles())), ix, 0},
+		{fmt.Sprintf("catalog-%d-explain10", len(ix.Profiles())), ix, 10},
+		{"synthetic-1000", big, 0},
+		{"synthetic-1000-explain10", big, 10},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bc.ix.Rank(p, bc.explain); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDotFloor is a yardstick for BenchmarkRank on the machine at
+// hand: 1,000 plain dot products of 54 floats, the least any exact profile
+// correlation over 1,000 roles must do.
+func BenchmarkDotFloor(b *testing.B) {
+	x, y := make([]float64, 54), make([]float64, 54*1000)
+	for i := range x {
+		x[i] = float64(i%7) - 3
+	}
+	for i := range y {
+		y[i] = float64(i%5) - 2
+	}
+	var sink float64
+	for b.Loop() {
+		for r := range 1000 {
+			row := y[r*54 : (r+1)*54]
+			var s0, s1, s2, s3 float64
+			i := 0
+			for ; i+3 < len(x); i += 4 {
+				s0 += row[i] * x[i]
+				s1 += row[i+1] * x[i+1]
+				s2 += row[i+2] * x[i+2]
+				s3 += row[i+3] * x[i+3]
+			}
+			for ; i < len(x); i++ {
+				s0 += row[i] * x[i]
+			}
+			sink += s0 + s1 + s2 + s3
+		}
+	}
+	if math.IsNaN(sink) {
+		b.Fatal("NaN")
+	}
+}
