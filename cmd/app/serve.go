@@ -23,7 +23,7 @@ import (
 type serveConfig struct {
 	addr, db, sessionKey, bodyLimit string
 	secureCookies, trustProxy       bool
-	submitRate                      int
+	submitRate, dbMaxMB             int
 }
 
 func envBool(getenv func(string) string, key string) bool {
@@ -53,6 +53,11 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *s
 		rate = 60
 	}
 	fs.IntVar(&c.submitRate, "submit-rate", rate, "quiz results one client may save per minute; 0 turns the limit off (env ROLEFIT_SUBMIT_RATE)")
+	maxMB, err := strconv.Atoi(envOr(getenv, "ROLEFIT_DB_MAX_MB", "0"))
+	if err != nil {
+		maxMB = -1 // rejected after parsing, unless a flag overrides it
+	}
+	fs.IntVar(&c.dbMaxMB, "db-max-mb", maxMB, "largest size of the database file in MB, to bound disk use; past it saving results answers 503 while pages keep working; 0 means no limit (env ROLEFIT_DB_MAX_MB)")
 	return fs, &c
 }
 
@@ -65,9 +70,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(stdout, nil))
+	if cfg.dbMaxMB < 0 {
+		return fmt.Errorf("--db-max-mb (or ROLEFIT_DB_MAX_MB): want a whole number of MB, 0 for no limit")
+	}
+	lw := newLogWriter(stdout, 250*time.Millisecond)
+	defer lw.Close()
+	log := slog.New(slog.NewJSONHandler(lw, nil))
 
-	db, err := store.Open(ctx, cfg.db)
+	db, err := store.OpenWith(ctx, cfg.db, store.Options{MaxSizeMB: cfg.dbMaxMB})
 	if err != nil {
 		return err
 	}

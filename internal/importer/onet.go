@@ -138,7 +138,7 @@ func (o *onet) readJobZones(path string) (int, error) {
 			return err
 		}
 		if z < 1 || z > 5 {
-			return fmt.Errorf("Job Zone %d outside 1–5", z)
+			return fmt.Errorf("the Job Zone %d is outside 1–5", z)
 		}
 		o.jobZones[f[0]] = z
 		return nil

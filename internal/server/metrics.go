@@ -55,5 +55,5 @@ func (m *metrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 func (m *metrics) handler() echo.HandlerFunc {
-	return echo.WrapHandler(promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
+	return echo.WrapHandler(promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{DisableCompression: true})) // the gzip middleware compresses
 }

@@ -29,8 +29,20 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		if s.isTLS(c) {
 			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+			// Behind a TLS-terminating proxy, every cookie we set is
+			// Secure, whichever middleware set it.
+			c.Response().Before(func() { secureCookies(h) })
 		}
 		return next(c)
+	}
+}
+
+// secureCookies adds the Secure attribute to every Set-Cookie header.
+func secureCookies(h http.Header) {
+	for i, v := range h["Set-Cookie"] {
+		if !strings.Contains(strings.ToLower(v), "; secure") {
+			h["Set-Cookie"][i] = v + "; Secure"
+		}
 	}
 }
 

@@ -14,5 +14,5 @@ var openAPIDoc []byte
 
 func (s *Server) openAPI(c echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "public, max-age=3600")
-	return c.Blob(http.StatusOK, echo.MIMEApplicationJSONCharsetUTF8, openAPIDoc)
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openAPIDoc)
 }

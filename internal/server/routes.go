@@ -40,15 +40,19 @@ func (s *Server) routes() *echo.Echo {
 
 	submit := s.submitLimiter()
 
-	// Pages: sessions and CSRF on everything a person browses.
+	// Reading pages: no form that changes anything, so no CSRF cookie
+	// to mint on every view (and the profile can come from the cache).
+	e.GET("/", s.home)
+	e.GET("/about", s.about)
+	e.GET("/roles", s.roleList)
+	e.GET("/roles/category/:category", s.categoryShow)
+	e.GET("/roles/:slug", s.roleShow)
+	e.GET("/occupations/:code", s.occupationShow)
+	e.GET("/search", s.searchShow)
+
+	// The quiz and results: every page with a POST form, and every POST,
+	// goes through CSRF protection.
 	pages := e.Group("", s.csrf())
-	pages.GET("/", s.home)
-	pages.GET("/about", s.about)
-	pages.GET("/roles", s.roleList)
-	pages.GET("/roles/category/:category", s.categoryShow)
-	pages.GET("/roles/:slug", s.roleShow)
-	pages.GET("/occupations/:code", s.occupationShow)
-	pages.GET("/search", s.searchShow)
 	pages.GET("/quiz", s.quizIntro)
 	pages.GET("/quiz/review", s.quizReview)
 	pages.POST("/quiz/submit", s.quizSubmit, submit)
