@@ -32,7 +32,7 @@ func buildApp(ctx context.Context, dir string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute) // a cold cgo SQLite build is slow
 	defer cancel()
 	bin := filepath.Join(dir, "app")
-	cmd := exec.CommandContext(ctx, "go", "build", "-tags", "sqlite_fts5", "-o", bin, "./cmd/app")
+	cmd := exec.CommandContext(ctx, "go", "build", "-tags", "sqlite_fts5", "-o", bin, "./cmd/app") // #nosec G204 -- runs the go tool with fixed arguments
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build ./cmd/app: %w\n%s", err, out)
@@ -58,12 +58,12 @@ func startApp(bin, dir string) (*appProc, error) {
 		return nil, err
 	}
 	logPath := filepath.Join(dir, "app.log")
-	logf, err := os.Create(logPath)
+	logf, err := os.Create(logPath) // #nosec G304 -- a log file in the benchmark's own temporary folder
 	if err != nil {
 		return nil, err
 	}
-	defer logf.Close() // the child holds its own descriptor
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", filepath.Join(dir, "bench.db"))
+	defer logf.Close()                                                                        // the child holds its own descriptor
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", filepath.Join(dir, "bench.db")) // #nosec G204 -- runs the binary this benchmark just built
 	cmd.Env = append(os.Environ(), "ROLEFIT_SUBMIT_RATE=0")
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
@@ -89,8 +89,8 @@ func (a *appProc) waitReady(ctx context.Context, timeout time.Duration) error {
 			return err
 		}
 		if resp, err := client.Do(req); err == nil {
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
+			_, _ = io.Copy(io.Discard, resp.Body)
+			_ = resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
 				return nil
 			}
@@ -119,7 +119,7 @@ func (a *appProc) stop(timeout time.Duration) error {
 	case <-a.exited:
 		return a.err
 	case <-time.After(timeout):
-		a.cmd.Process.Kill()
+		_ = a.cmd.Process.Kill()
 		<-a.exited
 		return fmt.Errorf("app did not stop within %v of SIGTERM: killed", timeout)
 	}

@@ -40,7 +40,7 @@ func startBare(targets []*target) (*bareServer, error) {
 		r := t.resp
 		e.Add(t.method, t.path, func(c echo.Context) error {
 			if c.Request().Body != nil {
-				io.Copy(io.Discard, c.Request().Body)
+				_, _ = io.Copy(io.Discard, c.Request().Body)
 			}
 			if r.contentEncoding != "" {
 				c.Response().Header().Set(echo.HeaderContentEncoding, r.contentEncoding)

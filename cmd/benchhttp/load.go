@@ -144,7 +144,7 @@ func do(rt http.RoundTripper, req *http.Request, t *target, body *reqBody, n int
 		return 0, 0, err
 	}
 	size, err = io.Copy(io.Discard, resp.Body) // io.Discard reads into pooled buffers: no allocation
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	return resp.StatusCode, size, err
 }
 

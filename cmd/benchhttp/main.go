@@ -93,7 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	stopped := false
 	defer func() {
 		if !stopped {
-			app.stop(20 * time.Second)
+			_ = app.stop(20 * time.Second)
 		}
 	}()
 	t0 := time.Now()
@@ -192,7 +192,7 @@ func printTarget(w io.Writer, t *target, r [2]result) {
 		}
 		fmt.Fprintf(tw, "\t%s\t%.0f\t%.2f\t%.2f\t%s\t%.0f\t\n", name, x.RPS, ms(x.P50), ms(x.P99), errs, x.respBytes)
 	}
-	tw.Flush()
+	_ = tw.Flush()
 	fmt.Fprintf(w, "  ratio app/bare req/s: %.2f\n\n", ratio(r[0].RPS, r[1].RPS))
 }
 

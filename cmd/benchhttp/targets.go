@@ -94,8 +94,8 @@ func visit(ctx context.Context, rt http.RoundTripper, url string) (cookie string
 	if err != nil {
 		return "", 0, err
 	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
 	var parts []string
 	for _, c := range jar.Cookies(req.URL) {
 		parts = append(parts, c.Name+"="+c.Value)

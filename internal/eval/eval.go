@@ -138,7 +138,7 @@ func Run(bank *assessment.Bank, ix *matching.Index, cfg Config) (Report, error) 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rep.Conditions[c], self[c], rnd[c], errs[c] = runCondition(bank, ix, cfg, cond, cfg.Seed+uint64(c)*7919)
+			rep.Conditions[c], self[c], rnd[c], errs[c] = runCondition(bank, ix, cfg, cond, cfg.Seed+uint64(c)*7919) // #nosec G115 -- c is a small non-negative condition index
 		}()
 	}
 	wg.Wait()
@@ -152,7 +152,7 @@ func Run(bank *assessment.Bank, ix *matching.Index, cfg Config) (Report, error) 
 }
 
 func runCondition(bank *assessment.Bank, ix *matching.Index, cfg Config, cond Condition, seed uint64) (ConditionReport, []float64, []float64, error) {
-	rng := rand.New(rand.NewPCG(seed, 0x5eed))
+	rng := rand.New(rand.NewPCG(seed, 0x5eed)) // #nosec G404 -- a seeded, reproducible simulation, not security
 	profiles := ix.Profiles()
 	occOf := make(map[string]string, len(profiles))
 	for _, p := range profiles {

@@ -35,7 +35,7 @@ func (r Report) Write(w io.Writer) error {
 				pct(g.s.Top1), pct(g.s.Top5), pct(g.s.Own1), pct(g.s.Own5), pct(g.s.Stability), pct(g.s.Flagged), fits)
 		}
 	}
-	tw.Flush()
+	_ = tw.Flush()
 
 	fmt.Fprintf(&b, "\nBy category (attentive; top-1 role / top-5 role / top-5 occupation):\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -59,7 +59,7 @@ func (r Report) Write(w io.Writer) error {
 		}
 		fmt.Fprintln(tw)
 	}
-	tw.Flush()
+	_ = tw.Flush()
 
 	fmt.Fprintf(&b, "\nCalibration measured (median raw score, attentive, all conditions): self %.4f, random %.4f\n", r.Measured.Self, r.Measured.Rand)
 	_, err := io.WriteString(w, b.String())

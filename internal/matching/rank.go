@@ -290,7 +290,7 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 		}
 	}
 	for i, k := range keys {
-		r := int(uint32(k))
+		r := int(uint32(k)) // #nosec G115 -- the low 32 bits hold the role index by construction
 		rk.Matches[i] = Match{Slug: ix.profiles[r].Slug, Fit: ix.cal.Fit(scores[r]), Score: scores[r]}
 		if i < explain {
 			e := ix.explain(p, &ps, r)

@@ -68,7 +68,7 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 
 // deleteOthers removes the rows of table whose key is not in keep.
 func deleteOthers(ctx context.Context, tx *sql.Tx, table, key string, keep []any) error {
-	q := fmt.Sprintf(`DELETE FROM %s`, table) // table and key are constants of this package
+	q := fmt.Sprintf(`DELETE FROM %s`, table) // #nosec G201 -- table and key are constants of this package
 	if len(keep) > 0 {
 		q += fmt.Sprintf(` WHERE %s NOT IN (%s)`, key, strings.TrimSuffix(strings.Repeat("?,", len(keep)), ","))
 	}

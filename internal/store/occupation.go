@@ -29,12 +29,14 @@ func (s *DB) ImportOccupations(ctx context.Context, occs []roles.Occupation) err
 	for rows.Next() {
 		var c string
 		if err := rows.Scan(&c); err != nil {
-			rows.Close()
+			_ = rows.Close()
 			return err
 		}
 		used[c] = true
 	}
-	rows.Close()
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("store: import: %w", err)
+	}
 	var docs []searchDoc
 	for _, o := range occs {
 		if err := upsertOccupation(ctx, tx, o); err != nil {
@@ -97,12 +99,14 @@ func (s *DB) Occupation(ctx context.Context, code string) (*OccupationPage, erro
 	for rows.Next() {
 		var l RoleLink
 		if err := rows.Scan(&l.Slug, &l.Title); err != nil {
-			rows.Close()
+			_ = rows.Close()
 			return nil, err
 		}
 		p.Roles = append(p.Roles, l)
 	}
-	rows.Close()
+	if err := rows.Close(); err != nil {
+		return nil, fmt.Errorf("store: occupation %s roles: %w", code, err)
+	}
 	for _, rc := range p.Occupation.Related {
 		var slug, rtitle, otitle sql.NullString
 		err := s.db.QueryRowContext(ctx, `SELECT (SELECT slug FROM roles WHERE onet_code = o.onet_code ORDER BY slug LIMIT 1),
