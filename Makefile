@@ -5,9 +5,10 @@ GO       := go
 REF      ?= ../shared/reference
 ADDR     ?= 127.0.0.1:8080
 DB       ?= var/rolefit.db
+FUZZTIME ?= 8s
 
 .DEFAULT_GOAL := help
-.PHONY: help run build test lint bench data eval axe
+.PHONY: help run build test fuzz lint bench data eval axe
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -21,6 +22,17 @@ build: ## build bin/app
 test: ## go vet and all tests with the race detector
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) -race -count=1 -timeout 9m ./...
+	$(MAKE) fuzz
+
+# -fuzzminimizetime is a count: the default (60 s per new input) would spend
+# a short run minimising instead of fuzzing.
+FUZZ = $(GO) test -tags $(TAGS) -run '^$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 100x -fuzz
+
+fuzz: ## each fuzz target for $(FUZZTIME), one at a time (seed corpora in testdata/fuzz)
+	$(FUZZ) '^FuzzAPIAssessment$$' ./internal/server
+	$(FUZZ) '^FuzzQuizForm$$' ./internal/server
+	$(FUZZ) '^FuzzScore$$' ./internal/assessment
+	$(FUZZ) '^FuzzSearch$$' ./internal/store
 
 lint: ## gofmt check, vet, and staticcheck when installed
 	@out=$$(gofmt -l cmd internal data web); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

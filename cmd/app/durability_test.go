@@ -82,7 +82,7 @@ func TestSubmissionsSurviveSIGKILL(t *testing.T) {
 	}
 	count := func() int { mu.Lock(); defer mu.Unlock(); return len(saved) }
 	began := time.Now()
-	for time.Since(began) < time.Second || (count() < 300 && time.Since(began) < 15*time.Second) {
+	for time.Since(began) < 1500*time.Millisecond || (count() < 200 && time.Since(began) < 15*time.Second) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	if err := first.cmd.Process.Signal(syscall.SIGKILL); err != nil {

@@ -180,15 +180,11 @@ func (s *Server) apiAssessmentCreate(c echo.Context) error {
 	if len(errs) > 0 {
 		return problem(c, http.StatusUnprocessableEntity, describeErrors(errs), errs)
 	}
-	id, err := s.saveResult(c, f.Answers)
+	ev, err := s.saveResult(c, f.Answers)
 	if err != nil {
 		return err
 	}
-	ev, err := s.loadEvaluation(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/assessments/"+id)
+	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/assessments/"+ev.Result.ID)
 	return c.JSON(http.StatusCreated, s.assessmentJSON(ev))
 }
 

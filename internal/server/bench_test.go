@@ -5,7 +5,15 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"rolefit/data"
+	"rolefit/internal/assessment"
+	"rolefit/internal/catalog"
+	"rolefit/internal/importer"
+	"rolefit/internal/matching"
 )
 
 // BenchmarkRoleProfile serves the profile page through the whole router
@@ -40,6 +48,48 @@ func BenchmarkSubmission(b *testing.B) {
 		h.ServeHTTP(w, req)
 		if w.Code != http.StatusCreated {
 			b.Fatal(w.Code, w.Body.String())
+		}
+	}
+}
+
+// BenchmarkRankFullImport ranks every target of a server that imported the
+// full O*NET 29.3 release: the written roles plus every other rated
+// occupation (about 930 in all).
+func BenchmarkRankFullImport(b *testing.B) {
+	ref := filepath.Join("..", "..", "..", "shared", "reference")
+	if v := os.Getenv("ROLEFIT_REFERENCE"); v != "" {
+		ref = v
+	}
+	ds, err := importer.Load(filepath.Join(ref, "onet"), filepath.Join(ref, "bls"), nil)
+	if err != nil {
+		b.Skip("no reference data:", err)
+	}
+	cat, err := catalog.Load(data.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bank, err := assessment.LoadBank(data.FS, "questions.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := &Server{cat: cat, bank: bank}
+	if err := s.buildIndex(ds.Occupations); err != nil {
+		b.Fatal(err)
+	}
+	answers := map[string]int{}
+	for i, q := range bank.Questions {
+		answers[q.ID] = 1 + (i*3)%5
+	}
+	sc, err := assessment.Score(bank, answers)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := matching.NewPerson(sc)
+	b.ReportMetric(float64(len(s.targets)), "targets")
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.index.Rank(p, 0); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -32,6 +32,9 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 			msg = m
 		}
 	}
+	if status == http.StatusServiceUnavailable {
+		c.Response().Header().Set("Retry-After", "30")
+	}
 	if status >= 500 {
 		s.log.Error("request failed", slog.String("id", c.Response().Header().Get(echo.HeaderXRequestID)),
 			slog.String("uri", c.Request().RequestURI), slog.Any("err", err))
@@ -76,6 +79,8 @@ func headingFor(status int) string {
 		return "Page not found"
 	case http.StatusForbidden:
 		return "Request refused"
+	case http.StatusServiceUnavailable:
+		return "Temporarily unavailable"
 	}
 	if status >= 500 {
 		return "Internal error"

@@ -25,9 +25,10 @@ type appSetup struct {
 	cfg func(Config) Config
 	// log receives the server's slog output as JSON lines; nil discards it.
 	log io.Writer
-	// open is how the server's handle is opened, after the file has been
-	// migrated and synced with a plain Open and closed again.
-	open store.Options
+	// reopen, when set, says how the server's handle is opened once the
+	// file, migrated and synced by a plain Open, has been closed: it may
+	// look at the file first (its size, say).
+	reopen func(tb testing.TB, path string) store.Options
 	// before runs on the plain handle before it is closed, e.g. to save a
 	// result that a read-only server will serve.
 	before func(tb testing.TB, db *store.DB)
@@ -58,11 +59,11 @@ func newTestAppTB(tb testing.TB, o appSetup) *testApp {
 	if o.before != nil {
 		o.before(tb, db)
 	}
-	if o.open != (store.Options{}) {
+	if o.reopen != nil {
 		if err := db.Close(); err != nil {
 			tb.Fatal(err)
 		}
-		if db, err = store.OpenWith(ctx, path, o.open); err != nil {
+		if db, err = store.OpenWith(ctx, path, o.reopen(tb, path)); err != nil {
 			tb.Fatal(err)
 		}
 	}

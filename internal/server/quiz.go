@@ -216,10 +216,11 @@ func (s *Server) quizSubmit(c echo.Context) error {
 		v.Error = fmt.Sprintf("Please answer the %s marked “Not answered” before seeing your results.", plural(v.Missing, "question", "questions"))
 		return s.render(c, http.StatusUnprocessableEntity, "quiz_review", pageData{Title: "Review your answers", Section: "quiz", Data: v})
 	}
-	id, err := s.saveResult(c, answers)
+	ev, err := s.saveResult(c, answers)
 	if err != nil {
 		return err
 	}
+	id := ev.Result.ID
 	sess.Values[sessionResult] = id
 	if err := s.saveSession(c, sess); err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -45,17 +46,20 @@ func (s *Server) evaluate(answers map[string]int) (assessment.Result, matching.P
 	return sc, p, rk, err
 }
 
-// saveResult checks that the answers score, then stores them.
-func (s *Server) saveResult(c echo.Context, answers map[string]int) (string, error) {
-	if _, _, _, err := s.evaluate(answers); err != nil {
-		return "", err
+// saveResult scores the answers, then stores them; the evaluation it
+// returns is the saved result's.
+func (s *Server) saveResult(c echo.Context, answers map[string]int) (*evaluation, error) {
+	sc, p, rk, err := s.evaluate(answers)
+	if err != nil {
+		return nil, err
 	}
 	id, err := s.db.CreateResult(c.Request().Context(), answers)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	s.metrics.submissions.Inc()
-	return id, nil
+	return &evaluation{Result: &store.Result{ID: id, CreatedAt: time.Now().UTC().Truncate(time.Second), Answers: answers, Hidden: []string{}},
+		Score: sc, Person: p, Ranking: rk}, nil
 }
 
 func (s *Server) loadEvaluation(ctx context.Context, id string) (*evaluation, error) {

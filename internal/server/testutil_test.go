@@ -1,21 +1,14 @@
 package server
 
 import (
-	"context"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"rolefit/data"
-	"rolefit/internal/assessment"
-	"rolefit/internal/catalog"
 	"rolefit/internal/store"
 )
 
@@ -35,36 +28,7 @@ func newTestApp(t *testing.T) *testApp {
 // newTestAppWith lets a test change the configuration.
 func newTestAppWith(t *testing.T, cfg func(Config) Config) *testApp {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	cat, err := catalog.Load(data.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SyncCatalog(ctx, cat); err != nil {
-		t.Fatal(err)
-	}
-	key, err := db.SecretKey(ctx, "session_hash_key", 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bank, err := assessment.LoadBank(data.FS, "questions.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(cfg(Config{SessionKeys: [][]byte{key}}), Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db, Catalog: cat, Bank: bank})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	jar, _ := cookiejar.New(nil)
-	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &testApp{srv: srv, db: db, ts: ts, client: client}
+	return newTestAppTB(t, appSetup{cfg: cfg})
 }
 
 // get fetches path and returns the response and its body.

@@ -6,6 +6,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -16,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/mattn/go-sqlite3"
 )
 
 //go:embed migrations/*.sql
@@ -31,13 +32,33 @@ type DB struct {
 	path string
 }
 
+// Options are how a database is opened, beyond its path. The zero value is
+// what Open uses: writable, created if missing, unbounded.
+type Options struct {
+	// MaxSizeMB bounds the database file, in MiB (0: no bound), so that a
+	// flood of submissions cannot fill the disk: past it writes fail with
+	// SQLITE_FULL, which the web layer answers with 503 while reads go on.
+	// The WAL beside the file is not counted; a file already past the bound
+	// stays readable and takes no new pages.
+	MaxSizeMB int
+	// ReadOnly opens the file with mode=ro, to serve a database that cannot
+	// be written: every write fails with SQLITE_READONLY. Its migrations must
+	// already be applied, and the file must exist.
+	ReadOnly bool
+}
+
 // Open opens (creating if needed, with its folder) the SQLite database at
 // path and applies pending migrations.
 func Open(ctx context.Context, path string) (*DB, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o750); err != nil {
-			return nil, fmt.Errorf("store: create folder: %w", err)
-		}
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith opens the SQLite database at path as o says: writable ones are
+// created if needed (with their folder) and migrated; read-only ones must
+// exist and be migrated already.
+func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
+	if o.MaxSizeMB < 0 {
+		return nil, fmt.Errorf("store: max size %d MB: want 0 (no limit) or more", o.MaxSizeMB)
 	}
 	// WAL lets readers run beside the single writer; busy_timeout makes a
 	// second writer wait instead of failing with "database is locked";
@@ -46,10 +67,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// against a crashed process (the WAL is in the OS page cache), which is
 	// the failure we test for.
 	dsn := "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate&_synchronous=NORMAL"
-	db, err := sql.Open("sqlite3", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("store: open: %w", err)
+	if o.ReadOnly {
+		// No journal-mode change and no write lock at BEGIN: both would
+		// need to write. The file keeps the WAL mode it was created with.
+		dsn = "file:" + path + "?mode=ro&_foreign_keys=on&_busy_timeout=10000"
+	} else if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("store: create folder: %w", err)
+		}
 	}
+	// A connector of our own rather than a driver registered by name: the
+	// hook needs this database's bound, and a registered driver is shared
+	// by every database the process opens (and by every test).
+	drv := &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error { return connPragmas(c, o) }}
+	db := sql.OpenDB(connector{drv: drv, dsn: dsn})
 	// The pool: reads run in parallel on WAL; writes serialise on SQLite's
 	// lock (busy_timeout). A few connections cover two cores without piling
 	// up writers.
@@ -61,11 +92,62 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s := &DB{db: db, path: path}
+	if o.ReadOnly {
+		if err := s.Ping(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("store: open %s read-only: its migrations must already be applied (open it writable once): %w", path, err)
+		}
+		return s, nil
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// connector opens connections through drv, whose hook sets each one up.
+type connector struct {
+	drv *sqlite3.SQLiteDriver
+	dsn string
+}
+
+func (c connector) Connect(context.Context) (driver.Conn, error) { return c.drv.Open(c.dsn) }
+func (c connector) Driver() driver.Driver                        { return c.drv }
+
+// connPragmas runs the settings SQLite keeps per connection rather than in
+// the file, on every connection the pool opens.
+func connPragmas(c *sqlite3.SQLiteConn, o Options) error {
+	if o.MaxSizeMB == 0 {
+		return nil
+	}
+	pageSize, err := pragmaInt(c, "PRAGMA page_size")
+	if err != nil || pageSize <= 0 {
+		return fmt.Errorf("store: page size %d: %v", pageSize, err)
+	}
+	pages := int64(o.MaxSizeMB) << 20 / pageSize
+	if _, err := pragmaInt(c, fmt.Sprintf("PRAGMA max_page_count = %d", pages)); err != nil {
+		return fmt.Errorf("store: max_page_count: %w", err)
+	}
+	return nil
+}
+
+// pragmaInt runs a pragma that answers one integer.
+func pragmaInt(c *sqlite3.SQLiteConn, q string) (int64, error) {
+	rows, err := c.Query(q, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	v := make([]driver.Value, 1)
+	if err := rows.Next(v); err != nil {
+		return 0, err
+	}
+	n, ok := v[0].(int64)
+	if !ok {
+		return 0, fmt.Errorf("%s: got %T, want an integer", q, v[0])
+	}
+	return n, nil
 }
 
 // Close closes the database.
