@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"rolefit/internal/testref"
 	"strconv"
 	"strings"
 	"sync"
@@ -111,16 +112,7 @@ func TestServeStartsAndShutsDown(t *testing.T) {
 // TestImportTwiceMakesEveryOccupationBrowsable imports the real reference
 // release twice into one database and checks nothing is duplicated.
 func TestImportTwiceMakesEveryOccupationBrowsable(t *testing.T) {
-	ref := filepath.Join("..", "..", "..", "shared", "reference")
-	if v := os.Getenv("ROLEFIT_REFERENCE"); v != "" {
-		ref = v
-	}
-	if _, err := os.Stat(filepath.Join(ref, "onet")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("reference data missing at %s", ref)
-		}
-		t.Skip("no reference data")
-	}
+	ref := testref.Dir(t)
 	dbPath := filepath.Join(t.TempDir(), "import.db")
 	args := []string{"import", "--onet", filepath.Join(ref, "onet"), "--bls", filepath.Join(ref, "bls"), "--db", dbPath}
 	var first, second bytes.Buffer

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"rolefit/internal/testref"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -15,22 +17,10 @@ import (
 	"rolefit/internal/importer"
 )
 
-// referenceDir returns the folder holding onet/ and bls/: ROLEFIT_REFERENCE
-// or the shared reference beside the repository. Without it the test is
-// skipped, except in CI.
+// referenceDir returns the folder holding onet/ and bls/ (see testref).
 func referenceDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("ROLEFIT_REFERENCE")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "reference")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "onet", "Skills.txt")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("reference data missing in CI: %v (set ROLEFIT_REFERENCE to the folder holding onet/ and bls/)", err)
-		}
-		t.Skipf("reference data not found (%v); set ROLEFIT_REFERENCE to run", err)
-	}
-	return dir
+	return testref.Dir(t)
 }
 
 // writeRoles writes made-up role files into a fresh folder.

@@ -1,7 +1,8 @@
 package importer
 
 import (
-	"os"
+	"rolefit/internal/testref"
+
 	"path/filepath"
 	"sync"
 	"testing"
@@ -9,22 +10,10 @@ import (
 	"rolefit/internal/roles"
 )
 
-// referenceDir returns the folder holding onet/ and bls/: ROLEFIT_REFERENCE
-// or the shared reference beside the repository. Without it the test is
-// skipped, except in CI where missing data must not pass silently.
+// referenceDir returns the folder holding onet/ and bls/ (see testref).
 func referenceDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("ROLEFIT_REFERENCE")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "reference")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "onet", fileSkills)); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("reference data missing in CI: %v (set ROLEFIT_REFERENCE to the folder holding onet/ and bls/)", err)
-		}
-		t.Skipf("reference data not found (%v); set ROLEFIT_REFERENCE to run", err)
-	}
-	return dir
+	return testref.Dir(t)
 }
 
 // The real dataset, loaded once per test binary.

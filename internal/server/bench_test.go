@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,6 +13,7 @@ import (
 	"rolefit/internal/catalog"
 	"rolefit/internal/importer"
 	"rolefit/internal/matching"
+	"rolefit/internal/testref"
 )
 
 // BenchmarkRoleProfile serves the profile page through the whole router
@@ -56,13 +56,10 @@ func BenchmarkSubmission(b *testing.B) {
 // full O*NET 29.3 release: the written roles plus every other rated
 // occupation (about 930 in all).
 func BenchmarkRankFullImport(b *testing.B) {
-	ref := filepath.Join("..", "..", "..", "shared", "reference")
-	if v := os.Getenv("ROLEFIT_REFERENCE"); v != "" {
-		ref = v
-	}
+	ref := testref.Dir(b)
 	ds, err := importer.Load(filepath.Join(ref, "onet"), filepath.Join(ref, "bls"), nil)
 	if err != nil {
-		b.Skip("no reference data:", err)
+		b.Fatal(err)
 	}
 	cat, err := catalog.Load(data.FS)
 	if err != nil {

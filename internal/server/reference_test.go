@@ -1,6 +1,8 @@
 package server
 
 import (
+	"rolefit/internal/testref"
+
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
@@ -13,20 +15,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// referenceDir finds ../shared/reference beside the checkout; CI must have it.
+// referenceDir returns the folder holding onet/ and bls/ (see testref).
 func referenceDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("ROLEFIT_REFERENCE")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "reference")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "bls")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("reference data missing at %s: CI must provide ../shared/reference", dir)
-		}
-		t.Skipf("reference data not at %s", dir)
-	}
-	return dir
+	return testref.Dir(t)
 }
 
 type blsRow struct {
