@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"rolefit/internal/importer"
+	"rolefit/internal/catalog"
 )
 
 // referenceDir returns the folder holding onet/ and bls/ (see testref).
@@ -114,7 +114,7 @@ func TestRun(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var c importer.Catalog
+			var c catalog.Figures
 			if err := json.Unmarshal(raw, &c); err != nil {
 				t.Fatalf("output is not JSON: %v", err)
 			}

@@ -8,23 +8,9 @@ import (
 	"slices"
 	"strings"
 
+	"rolefit/internal/catalog"
 	"rolefit/internal/roles"
 )
-
-// Catalog is the shape of the embedded figures file (data/occupations.json).
-type Catalog struct {
-	Release     CatalogRelease     `json:"release"`
-	Elements    []roles.Element    `json:"elements"`
-	Norms       roles.Norms        `json:"norms"`
-	Occupations []roles.Occupation `json:"occupations"`
-}
-
-// CatalogRelease names the releases a figures file was generated from.
-type CatalogRelease struct {
-	ONet        string `json:"onet"`
-	OEWS        string `json:"oews"`
-	Projections string `json:"projections"`
-}
 
 // Generate renders the figures file for the occupations with the given
 // O*NET-SOC codes (duplicates allowed, order irrelevant): 2-space indented
@@ -38,8 +24,8 @@ func Generate(ds *Dataset, codes []string) ([]byte, error) {
 	slices.Sort(codes)
 	codes = slices.Compact(codes)
 
-	c := Catalog{
-		Release: CatalogRelease{
+	c := catalog.Figures{
+		Release: catalog.Release{
 			ONet:        ds.Release,
 			OEWS:        "BLS OEWS " + oewsRelease,
 			Projections: projectionsName + " " + projectionsRelease,

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"rolefit/internal/catalog"
+
 	"bytes"
 	"encoding/json"
 	"path/filepath"
@@ -56,7 +58,7 @@ func TestGenerate(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Generate: %v", err)
 			}
-			var c Catalog
+			var c catalog.Figures
 			if err := json.Unmarshal(out, &c); err != nil {
 				t.Fatalf("output is not JSON: %v", err)
 			}
