@@ -84,7 +84,7 @@ func TestMalformedONet(t *testing.T) {
 			file:    fileJobZones,
 			content: jobZonesHeader + "99-0001.00\t3\t08/2023\tAnalyst\r\n99-0002.00\t9\t08/2023\tAnalyst\r\n",
 			read:    (*onet).readJobZones,
-			want:    "Job Zones.txt:3: Job Zone 9 outside 1–5",
+			want:    "Job Zones.txt:3: the Job Zone 9 is outside 1–5",
 		},
 		{
 			name:    "high point out of range",
