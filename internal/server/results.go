@@ -113,8 +113,8 @@ type resultsView struct {
 }
 
 var jobZoneLabels = map[int]string{
-	1: "Little or no preparation", 2: "Some preparation (high school)", 3: "Medium preparation (training or associate degree)",
-	4: "Considerable preparation (bachelor's degree)", 5: "Extensive preparation (graduate degree)",
+	1: "Little or none", 2: "Some (high school)", 3: "Medium (training, associate)",
+	4: "Considerable (bachelor's)", 5: "Extensive (graduate degree)",
 }
 
 func (s *Server) resultShow(c echo.Context) error {
