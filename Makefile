@@ -21,8 +21,8 @@ build: ## build bin/app
 
 test: ## go vet and all tests with the race detector
 	$(GO) vet -tags $(TAGS) ./...
-	$(GO) test -tags $(TAGS) -race -count=1 -timeout 9m ./...
 	$(MAKE) fuzz
+	$(GO) test -tags $(TAGS) -race -count=1 -timeout 9m ./...
 
 # -fuzzminimizetime is a count: the default (60 s per new input) would spend
 # a short run minimising instead of fuzzing.
