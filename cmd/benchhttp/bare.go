@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os/exec"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -23,7 +24,8 @@ type canned struct {
 // answers each target with the app's captured bytes.
 type bareServer struct {
 	addr string
-	hs   *http.Server
+	hs   *http.Server // in this process, or
+	proc *exec.Cmd    // a child process (see bare_process.go)
 	done chan error
 }
 
@@ -62,6 +64,9 @@ func startBare(targets []*target) (*bareServer, error) {
 
 // stop shuts the bare server down.
 func (b *bareServer) stop() error {
+	if b.proc != nil {
+		return b.stopProcess()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := b.hs.Shutdown(ctx); err != nil {

@@ -35,10 +35,12 @@ const (
 )
 
 type config struct {
-	app          string
-	dur          time.Duration
-	conc         int
-	strict, gzip bool
+	app           string
+	dur           time.Duration
+	conc          int
+	strict, gzip  bool
+	bareInProcess bool
+	serveBare     string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -50,6 +52,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.conc, "c", 16, "concurrent workers, one keep-alive connection each")
 	fs.BoolVar(&c.strict, "strict", false, "exit 1 when a target is missed")
 	fs.BoolVar(&c.gzip, "gzip", false, "ask for gzip as browsers do; the bare server replays the app's compressed bytes")
+	fs.BoolVar(&c.bareInProcess, "bare-inprocess", false, "run the bare server inside the load generator's process instead of a process of its own")
+	fs.StringVar(&c.serveBare, "serve-bare", "", "internal: serve the captured responses in FILE as the bare server")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -71,6 +75,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	} else if err != nil {
 		return err
+	}
+	if cfg.serveBare != "" {
+		return serveBare(cfg.serveBare, stdout)
 	}
 	dir, err := os.MkdirTemp("", "benchhttp-")
 	if err != nil {
@@ -111,7 +118,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := capture(ctx, "http://"+app.addr, targets, cfg.gzip); err != nil {
 		return err
 	}
-	bare, err := startBare(targets)
+	var bare *bareServer
+	where := "in a process of its own"
+	if cfg.bareInProcess {
+		bare, err = startBare(targets)
+		where = "in the load generator's process"
+	} else {
+		bare, err = startBareProcess(targets, dir)
+	}
 	if err != nil {
 		return err
 	}
@@ -121,7 +135,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if cfg.gzip {
 		encoding = "gzip (Accept-Encoding: gzip, bodies counted compressed)"
 	}
-	fmt.Fprintf(stdout, "bare: echo.New() with no middleware, in this process, on http://%s, replaying the app's captured body and Content-Type\n", bare.addr)
+	fmt.Fprintf(stdout, "bare: echo.New() with no middleware, %s, on http://%s, replaying the app's captured body and Content-Type\n", where, bare.addr)
 	fmt.Fprintf(stdout, "load: %d workers in a closed loop, one keep-alive connection each, %v per target and server in %d rounds taken in turn (app, bare, app, …); encoding %s; %d CPUs, GOMAXPROCS %d\n\n",
 		cfg.conc, cfg.dur, rounds, encoding, runtime.NumCPU(), runtime.GOMAXPROCS(0))
 

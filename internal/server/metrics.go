@@ -36,22 +36,10 @@ func newMetrics() *metrics {
 	return m
 }
 
-// middleware records every request once its status is known.
-func (m *metrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		start := time.Now()
-		err := next(c)
-		if err != nil {
-			c.Error(err) // render now, so the status below is the one sent
-		}
-		route := c.Path()
-		if route == "" {
-			route = "unmatched"
-		}
-		m.requests.WithLabelValues(route, c.Request().Method, strconv.Itoa(c.Response().Status)).Inc()
-		m.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
-		return nil
-	}
+// observe records one request.
+func (m *metrics) observe(route, method string, status int, latency time.Duration) {
+	m.requests.WithLabelValues(route, method, strconv.Itoa(status)).Inc()
+	m.latency.WithLabelValues(route).Observe(latency.Seconds())
 }
 
 func (m *metrics) handler() echo.HandlerFunc {

@@ -1,11 +1,15 @@
 package server
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"runtime"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -17,16 +21,25 @@ import (
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+// baseHeaders are set on every response, errors included. The keys are in
+// canonical form, so they are assigned without re-canonicalising them on
+// every request.
+var baseHeaders = map[string][]string{
+	"Content-Security-Policy":    {contentSecurityPolicy},
+	"X-Content-Type-Options":     {"nosniff"},
+	"Referrer-Policy":            {"strict-origin-when-cross-origin"},
+	"Permissions-Policy":         {"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"},
+	"X-Frame-Options":            {"DENY"},
+	"Cross-Origin-Opener-Policy": {"same-origin"},
+}
+
 // securityHeaders sets the headers every response carries, errors included.
 func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		h := c.Response().Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		for k, v := range baseHeaders {
+			h[k] = v
+		}
 		if s.isTLS(c) {
 			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 			// Behind a TLS-terminating proxy, every cookie we set is
@@ -54,25 +67,47 @@ func (s *Server) isTLS(c echo.Context) bool {
 	return s.cfg.TrustProxy && strings.EqualFold(c.Request().Header.Get("X-Forwarded-Proto"), "https")
 }
 
-// requestLogger writes one structured access-log line per request.
-func (s *Server) requestLogger() echo.MiddlewareFunc {
-	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
-		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogRequestID: true,
-		LogRemoteIP: true, LogResponseSize: true, LogRoutePath: true,
-		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
-			s.log.LogAttrs(c.Request().Context(), slog.LevelInfo, "request",
-				slog.String("id", v.RequestID),
-				slog.String("method", v.Method),
-				slog.String("uri", v.URI),
-				slog.String("route", v.RoutePath),
-				slog.Int("status", v.Status),
-				slog.Int64("bytes", v.ResponseSize),
-				slog.Duration("latency", v.Latency),
-				slog.String("ip", v.RemoteIP),
-			)
-			return nil
-		},
-	})
+// requestIDs returns a generator of request ids: a random per-process
+// prefix and a counter. Ids must be unique, not secret, and this costs no
+// system call per request.
+func requestIDs() func() string {
+	var prefix [6]byte
+	_, _ = rand.Read(prefix[:])
+	p := hex.EncodeToString(prefix[:])
+	var n atomic.Uint64
+	return func() string {
+		return p + "-" + strconv.FormatUint(n.Add(1), 36)
+	}
+}
+
+// observe writes one structured access-log line per request and records
+// its metrics, in one pass: the error, if any, is rendered first, so the
+// status logged and counted is the one sent.
+func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		if err := next(c); err != nil {
+			c.Error(err)
+		}
+		latency := time.Since(start)
+		req, res := c.Request(), c.Response()
+		route := c.Path()
+		if route == "" {
+			route = "unmatched"
+		}
+		s.metrics.observe(route, req.Method, res.Status, latency)
+		s.log.LogAttrs(req.Context(), slog.LevelInfo, "request",
+			slog.String("id", res.Header().Get(echo.HeaderXRequestID)),
+			slog.String("method", req.Method),
+			slog.String("uri", req.RequestURI),
+			slog.String("route", route),
+			slog.Int("status", res.Status),
+			slog.Int64("bytes", res.Size),
+			slog.Duration("latency", latency),
+			slog.String("ip", c.RealIP()),
+		)
+		return nil
+	}
 }
 
 // recoverer turns a panic into a logged 500 page.

@@ -278,6 +278,9 @@ func (s *Server) resultDownload(c echo.Context) error {
 
 // currentEvaluation returns the visitor's latest result, if they have one.
 func (s *Server) currentEvaluation(c echo.Context) *evaluation {
+	if _, err := c.Request().Cookie(sessionName); err != nil {
+		return nil // no session: nothing to decode (the common, cached case)
+	}
 	id, _ := s.session(c).Values[sessionResult].(string)
 	if id == "" {
 		return nil

@@ -23,9 +23,8 @@ func (s *Server) routes() *echo.Echo {
 
 	// Site-wide, outermost first.
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
-	e.Use(middleware.RequestID())
-	e.Use(s.requestLogger())
-	e.Use(s.metrics.middleware)
+	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: requestIDs()}))
+	e.Use(s.observe)
 	e.Use(s.recoverer)
 	e.Use(s.securityHeaders)
 	e.Use(middleware.BodyLimit(s.cfg.BodyLimit))
