@@ -15,6 +15,7 @@ import (
 	"rolefit/data"
 	"rolefit/internal/assessment"
 	"rolefit/internal/catalog"
+	"rolefit/internal/roles"
 	"rolefit/internal/store"
 )
 
@@ -32,6 +33,8 @@ type appSetup struct {
 	// before runs on the plain handle before it is closed, e.g. to save a
 	// result that a read-only server will serve.
 	before func(tb testing.TB, db *store.DB)
+	// extra are imported occupations to match beside the written roles.
+	extra []roles.Occupation
 }
 
 // newTestAppTB builds a testApp like newTestAppWith, but for any
@@ -80,7 +83,7 @@ func newTestAppTB(tb testing.TB, o appSetup) *testApp {
 	if w == nil {
 		w = io.Discard
 	}
-	srv, err := New(cfg, Deps{Log: slog.New(slog.NewJSONHandler(w, nil)), DB: db, Catalog: cat, Bank: bank})
+	srv, err := New(cfg, Deps{Log: slog.New(slog.NewJSONHandler(w, nil)), DB: db, Catalog: cat, Bank: bank, Extra: o.extra})
 	if err != nil {
 		tb.Fatal(err)
 	}

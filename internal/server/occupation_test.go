@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"rolefit/internal/importer"
@@ -38,4 +40,30 @@ func TestImportedOccupationsGetDataOnlyProfiles(t *testing.T) {
 	wantContains(t, body, `href="/occupations/15-1299.06"`, "data-only profile")
 	res, _ = a.get(t, "/occupations/99-9999.00")
 	wantStatus(t, res, http.StatusNotFound)
+}
+
+func TestImportedOccupationsAreMatched(t *testing.T) {
+	ref := referenceDir(t)
+	ds, err := importer.Load(filepath.Join(ref, "onet"), filepath.Join(ref, "bls"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newTestAppTB(t, appSetup{extra: ds.Occupations})
+	if err := a.db.ImportOccupations(context.Background(), ds.Occupations); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(a.srv.targets); got < 850 {
+		t.Fatalf("got %d match targets, want every rated occupation (850+)", got)
+	}
+	loc := a.answerAll(t, func(id string) int { return 1 + len(id)*7%5 })
+	res, body := a.get(t, loc)
+	wantStatus(t, res, http.StatusOK)
+	wantContains(t, body, "Show all "+strconv.Itoa(len(a.srv.targets))+" matches", `href="/occupations/`)
+	if got := strings.Count(body, "<li><a href=\"/"); got > topMatches+restShown+10 {
+		t.Errorf("default page lists %d matches, want at most about %d", got, topMatches+restShown)
+	}
+	_, body = a.get(t, loc+"?all=1")
+	if got := strings.Count(body, `<span class="muted">`); got < len(a.srv.targets)-topMatches {
+		t.Errorf("?all=1 lists %d further matches, want %d", got, len(a.srv.targets)-topMatches)
+	}
 }

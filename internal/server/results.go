@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"time"
@@ -26,6 +27,10 @@ type target struct {
 
 // topMatches is how many matches get full explanations on the page.
 const topMatches = 10
+
+// restShown is how many further matches the page lists before offering a
+// link to all of them: with a full O*NET import there are over 900.
+const restShown = 190
 
 // evaluation is a scored, ranked result.
 type evaluation struct {
@@ -106,6 +111,8 @@ type resultsView struct {
 	Categories    []option
 	JobZones      []option
 	Filtered      bool
+	More          int    // matches left out of Rest; 0 when all are listed
+	AllURL        string // the same page listing every match
 	Interests     []barView
 	Strengths     []barView
 	ChartHeight   int
@@ -124,7 +131,7 @@ func (s *Server) resultShow(c echo.Context) error {
 		return err
 	}
 	sess := s.session(c)
-	v := s.newResultsView(ev, c.QueryParam("category"), c.QueryParam("zone"))
+	v := s.newResultsView(ev, c.QueryParam("category"), c.QueryParam("zone"), c.QueryParam("all") == "1")
 	v.Flash = takeFlash(sess)
 	// Holding the link makes this the visitor's current result, so role
 	// pages can show how they match.
@@ -136,7 +143,7 @@ func (s *Server) resultShow(c echo.Context) error {
 		Description: "Your ranked career matches.", Data: v})
 }
 
-func (s *Server) newResultsView(ev *evaluation, category, zone string) resultsView {
+func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool) resultsView {
 	v := resultsView{ID: ev.Result.ID, Created: ev.Result.CreatedAt.Format("2 January 2006"), Flags: ev.Score.Flags,
 		LowConfidence: ev.Ranking.LowConfidence, Code: ev.Score.Code, Total: len(ev.Ranking.Matches)}
 	if _, ok := s.cat.Category(category); !ok {
@@ -163,11 +170,23 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string) resultsVi
 		if len(v.Top) < topMatches {
 			s.explainInto(&mv, ev.Person, m.Slug)
 			v.Top = append(v.Top, mv)
-		} else {
+		} else if all || len(v.Rest) < restShown {
 			v.Rest = append(v.Rest, mv)
+		} else {
+			v.More++
 		}
 	}
-	v.Shown = len(v.Top) + len(v.Rest)
+	v.Shown = len(v.Top) + len(v.Rest) + v.More
+	if v.More > 0 {
+		q := url.Values{"all": {"1"}}
+		if category != "" {
+			q.Set("category", category)
+		}
+		if z != 0 {
+			q.Set("zone", strconv.Itoa(z))
+		}
+		v.AllURL = "/results/" + ev.Result.ID + "?" + q.Encode() + "#all-h"
+	}
 	for _, cat := range s.cat.Categories {
 		v.Categories = append(v.Categories, option{Value: cat.Slug, Label: cat.Name, Selected: cat.Slug == category})
 	}
