@@ -88,19 +88,19 @@ func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
-		db.Close()
+		_ = db.Close() // the ping's error is the one worth reporting
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s := &DB{db: db, path: path}
 	if o.ReadOnly {
 		if err := s.Ping(ctx); err != nil {
-			db.Close()
+			_ = db.Close()
 			return nil, fmt.Errorf("store: open %s read-only: its migrations must already be applied (open it writable once): %w", path, err)
 		}
 		return s, nil
 	}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		_ = db.Close()
 		return nil, err
 	}
 	return s, nil
