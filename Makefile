@@ -34,10 +34,11 @@ fuzz: ## each fuzz target for $(FUZZTIME), one at a time (seed corpora in testda
 	$(FUZZ) '^FuzzScore$$' ./internal/assessment
 	$(FUZZ) '^FuzzSearch$$' ./internal/store
 
-lint: ## gofmt check, vet, and staticcheck when installed
+lint: ## gofmt check, vet, and staticcheck and gosec when installed
 	@out=$$(gofmt -l cmd internal data web); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet -tags $(TAGS) ./...
 	@if command -v staticcheck >/dev/null; then staticcheck -tags $(TAGS) ./...; else echo "staticcheck not installed: skipped"; fi
+	@if command -v gosec >/dev/null; then gosec -quiet -tags $(TAGS) ./...; else echo "gosec not installed: skipped"; fi
 
 bench: ## Go benchmarks (matching, HTTP handlers)
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
