@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -61,6 +62,20 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *s
 	return fs, &c
 }
 
+// tuneGC trades memory for CPU unless the operator chose otherwise: the
+// live heap is small (about 30 MB) and allocation per request is steady,
+// so collecting at 4x the live heap instead of 2x saves CPU on every
+// request, while a 128 MiB soft limit keeps the process well inside small
+// containers.
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(128 << 20)
+	}
+}
+
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	fs, cfg := serveFlags(getenv, stderr)
@@ -73,6 +88,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if cfg.dbMaxMB < 0 {
 		return fmt.Errorf("--db-max-mb (or ROLEFIT_DB_MAX_MB): want a whole number of MB, 0 for no limit")
 	}
+	tuneGC(getenv)
 	lw := newLogWriter(stdout, 250*time.Millisecond)
 	defer lw.Close()
 	log := slog.New(slog.NewJSONHandler(lw, nil))
