@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"rolefit/internal/assessment"
 	"rolefit/internal/roles"
 )
 
@@ -42,6 +43,22 @@ type Explanation struct {
 	// Mismatch is the most negative share outside Stretch, nil if none.
 	Mismatch *Contribution
 	All      []Contribution // every dimension, in the bank's order
+}
+
+// Explainer returns a function explaining any role's score for p, so that
+// explaining many roles for one person does the person's half once.
+func (ix *Index) Explainer(p Person) (func(slug string) (Explanation, error), error) {
+	ps, err := ix.person(p)
+	if err != nil {
+		return nil, err
+	}
+	return func(slug string) (Explanation, error) {
+		r, ok := ix.bySlug[slug]
+		if !ok {
+			return Explanation{}, fmt.Errorf("matching: unknown role %q", slug)
+		}
+		return ix.explain(p, &ps, r), nil
+	}, nil
 }
 
 // Explain returns the explanation of role slug's score for p.
@@ -107,43 +124,59 @@ func (ix *Index) explain(p Person, ps *person, r int) Explanation {
 		e.Score += e.All[d].Total
 	}
 
-	// Pick by linear scans: at most six picks over ~54 shares.
-	taken := make([]bool, len(ix.dims))
-	pick := func(key func(c Contribution) float64, ok func(d int) bool) int {
+	// Pick by linear scans over plain arrays: at most six picks over ~54
+	// shares, with the sentences written once per dimension at Build.
+	n := len(e.All)
+	var taken [maxDims]bool
+	var shapeV, underV, totalV [maxDims]float64
+	for d := range n {
+		shapeV[d], underV[d], totalV[d] = e.All[d].Shape, under(e.All[d]), e.All[d].Total
+	}
+	for len(e.Reasons) < 3 {
 		best := -1
-		for d := range e.All {
-			if !taken[d] && ok(d) && (best < 0 || key(e.All[d]) > key(e.All[best])) {
+		for d := range n {
+			if !taken[d] && high[d] && shapeV[d] > 0 && (best < 0 || shapeV[d] > shapeV[best]) {
 				best = d
 			}
 		}
-		return best
-	}
-	shape := func(c Contribution) float64 { return c.Shape }
-	for len(e.Reasons) < 3 {
-		d := pick(shape, func(d int) bool { return high[d] && e.All[d].Shape > 0 })
-		if d < 0 {
+		if best < 0 {
 			break
 		}
-		taken[d] = true
-		c := e.All[d]
-		c.Text = reasonText(c)
+		taken[best] = true
+		c := e.All[best]
+		c.Text = ix.texts[best].reason
 		e.Reasons = append(e.Reasons, c)
 	}
-	clear(taken)
+	taken = [maxDims]bool{}
 	for len(e.Stretch) < 2 {
-		d := pick(under, func(d int) bool { return under(e.All[d]) > 0 })
-		if d < 0 {
+		best := -1
+		for d := range n {
+			if !taken[d] && underV[d] > 0 && (best < 0 || underV[d] > underV[best]) {
+				best = d
+			}
+		}
+		if best < 0 {
 			break
 		}
-		taken[d] = true
-		c := e.All[d]
-		c.Text = fmt.Sprintf("This role asks for more %s than you report today: a skill to build.", lowerFirst(c.Name))
+		taken[best] = true
+		c := e.All[best]
+		c.Text = ix.texts[best].stretch
 		e.Stretch = append(e.Stretch, c)
 	}
 	// taken now marks the stretch, which the mismatch must not repeat.
-	if d := pick(func(c Contribution) float64 { return -c.Total }, func(d int) bool { return e.All[d].Total < 0 }); d >= 0 {
-		c := e.All[d]
-		c.Text = mismatchText(c)
+	best := -1
+	for d := range n {
+		if !taken[d] && totalV[d] < 0 && (best < 0 || totalV[d] < totalV[best]) {
+			best = d
+		}
+	}
+	if best >= 0 {
+		c := e.All[best]
+		if c.Person > c.Role {
+			c.Text = ix.texts[best].mismatchOver
+		} else {
+			c.Text = ix.texts[best].mismatchUnder
+		}
 		e.Mismatch = &c
 	}
 	return e
@@ -156,6 +189,28 @@ func under(c Contribution) float64 {
 		return -c.Gap
 	}
 	return 0
+}
+
+// maxDims bounds the dimensions of a bank, for fixed arrays in explain.
+const maxDims = 128
+
+// dimTexts are the sentences an explanation can say about one dimension.
+type dimTexts struct {
+	reason, stretch, mismatchOver, mismatchUnder string
+}
+
+func newDimTexts(dims []assessment.Dimension) []dimTexts {
+	out := make([]dimTexts, len(dims))
+	for d, dim := range dims {
+		c := Contribution{Name: dim.Name, Group: dim.Group}
+		out[d].reason = reasonText(c)
+		out[d].stretch = fmt.Sprintf("This role asks for more %s than you report today: a skill to build.", lowerFirst(c.Name))
+		c.Person, c.Role = 1, 0
+		out[d].mismatchOver = mismatchText(c)
+		c.Person, c.Role = 0, 1
+		out[d].mismatchUnder = mismatchText(c)
+	}
+	return out
 }
 
 func reasonText(c Contribution) string {

@@ -57,7 +57,8 @@ type Index struct {
 	profiles []Profile  // sorted by slug
 	bySlug   map[string]int
 
-	pk packed // see rank.go
+	pk    packed     // see rank.go
+	texts []dimTexts // per dimension, see explain.go
 }
 
 // Build precomputes every role's profile with the default weights and the
@@ -68,6 +69,9 @@ func Build(bank *assessment.Bank, src Source) (*Index, error) {
 
 // BuildWith is Build with explicit weights and calibration, for tuning.
 func BuildWith(bank *assessment.Bank, src Source, w Weights, cal Calibration) (*Index, error) {
+	if len(bank.Dimensions) > maxDims {
+		return nil, fmt.Errorf("matching: %d dimensions, at most %d supported", len(bank.Dimensions), maxDims)
+	}
 	ix := &Index{w: w, cal: cal, dims: slices.Clone(bank.Dimensions), bySlug: map[string]int{}}
 	for i, g := range []roles.Block{roles.BlockInterest, roles.BlockWorkStyle, roles.BlockSkill} {
 		ix.blocks[i].group = g
@@ -117,6 +121,7 @@ func BuildWith(bank *assessment.Bank, src Source, w Weights, cal Calibration) (*
 		return nil, fmt.Errorf("matching: %s", strings.Join(errs, "; "))
 	}
 	ix.pack()
+	ix.texts = newDimTexts(ix.dims)
 	return ix, nil
 }
 

@@ -102,10 +102,15 @@ func (s *Server) assessmentJSON(ev *evaluation) apiAssessment {
 	for i, d := range ev.Score.Dimensions {
 		out.Profile = append(out.Profile, apiProfileEntry{Dimension: d.ID, Name: s.bank.Dimensions[i].Name, Group: string(d.Group), Score: round2(d.Mean), Z: round2(d.Z)})
 	}
+	explain, err := s.index.Explainer(ev.Person)
 	for _, m := range ev.Ranking.Matches {
 		t := s.targets[m.Slug]
 		mv := matchView{target: t}
-		s.explainInto(&mv, ev.Person, m.Slug)
+		if err == nil {
+			if ex, err := explain(m.Slug); err == nil {
+				fillExplanation(&mv, ex)
+			}
+		}
 		am := apiMatch{Slug: m.Slug, Title: t.Title, URL: t.Href, Category: t.Category, JobZone: t.JobZone, Fit: m.Fit,
 			Band: string(m.Band()), Reasons: mv.Reasons, Stretch: mv.Stretch, Mismatch: mv.Mismatch, RoleCode: mv.RoleCode}
 		if am.Reasons == nil {

@@ -202,6 +202,12 @@ func (s *Server) explainInto(mv *matchView, p matching.Person, slug string) {
 	if err != nil {
 		return
 	}
+	fillExplanation(mv, ex)
+}
+
+// fillExplanation copies the parts of an explanation a match shows: up to
+// three reasons, one stretch, the main mismatch and the role's code.
+func fillExplanation(mv *matchView, ex matching.Explanation) {
 	for i, r := range ex.Reasons {
 		if i == 3 {
 			break
