@@ -226,6 +226,9 @@ func fillExplanation(mv *matchView, ex matching.Explanation) {
 	mv.RoleCode = ex.RoleCode
 }
 
+// chartBarWidth is the length of a full (5 of 5) bar in the strengths chart.
+const chartBarWidth = 360
+
 // strengthBars lays out the person's six interests and eight strongest
 // other dimensions as horizontal bars on the 1–5 scale.
 func (s *Server) strengthBars(sc assessment.Result) (interests, strengths []barView, height int) {
@@ -234,7 +237,7 @@ func (s *Server) strengthBars(sc assessment.Result) (interests, strengths []barV
 		names[d.ID] = d.Name
 	}
 	bar := func(d assessment.DimensionScore) barView {
-		return barView{Label: names[d.ID], Value: fmt.Sprintf("%.1f", d.Mean), Width: int((d.Mean - 1) / 4 * 300)}
+		return barView{Label: names[d.ID], Value: fmt.Sprintf("%.1f", d.Mean), Width: int((d.Mean - 1) / 4 * chartBarWidth)}
 	}
 	var others []assessment.DimensionScore
 	for _, d := range sc.Dimensions {
@@ -248,17 +251,19 @@ func (s *Server) strengthBars(sc assessment.Result) (interests, strengths []barV
 	for i := 0; i < len(others) && i < 8; i++ {
 		strengths = append(strengths, bar(others[i]))
 	}
-	y := 28
+	// Each row: the label, then its bar under it, so the chart stays
+	// narrow enough to read at phone width without shrinking the text.
+	y := 44
 	for i := range interests {
-		interests[i].Y, interests[i].LabelY = y, y+15
-		y += 26
+		interests[i].LabelY, interests[i].Y = y, y+6
+		y += 42
 	}
-	y += 40
+	y += 44
 	for i := range strengths {
-		strengths[i].Y, strengths[i].LabelY = y, y+15
-		y += 26
+		strengths[i].LabelY, strengths[i].Y = y, y+6
+		y += 42
 	}
-	return interests, strengths, y + 4
+	return interests, strengths, y - 14
 }
 
 // resultHide marks a match "not for me" (or undoes it) and re-ranks.
