@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"rolefit/internal/roles"
 )
@@ -25,6 +26,9 @@ const (
 	FlagLowSpread FlagCode = "low_spread"
 	// FlagIncomplete: some questions have no answer.
 	FlagIncomplete FlagCode = "incomplete"
+	// FlagFast: whole pages were answered faster than a statement can be
+	// read and weighed (see FastPerItem). Only the browser quiz can tell.
+	FlagFast FlagCode = "fast"
 )
 
 // Thresholds of the careless-response flags.
@@ -32,6 +36,12 @@ const (
 	LongRun     = 8   // identical consecutive answers, in question order
 	FlatSD      = 0.3 // person SD of dimension scores, in scale points
 	LowSpreadSD = 0.5
+	// FastPerItem is the time per statement under which a page counts as
+	// answered too fast to be considered (the careless-response literature
+	// uses about 2 s an item).
+	FastPerItem = 2 * time.Second
+	// FastPagesLow is how many fast pages make a result low-confidence.
+	FastPagesLow = 3
 )
 
 // Flag is one careless-response warning with a message fit to show.
@@ -61,6 +71,8 @@ type Result struct {
 	Answered   int
 	SD         float64 // population SD of the answered dimension means
 	Flags      []Flag
+
+	fastPages int // pages answered too fast; see AddFastPages
 }
 
 // Z returns the z-scores in Bank.Dimensions order.
@@ -85,7 +97,19 @@ func (r Result) Has(code FlagCode) bool {
 // LowConfidence reports whether the answers look careless or too flat to
 // trust the ranking; the result is still shown, with a prompt to review.
 func (r Result) LowConfidence() bool {
-	return r.Has(FlagLongRun) || r.Has(FlagFlat)
+	return r.Has(FlagLongRun) || r.Has(FlagFlat) || r.fastPages >= FastPagesLow
+}
+
+// AddFastPages records that pages of the quiz (out of total) were answered
+// faster than FastPerItem a statement, adding the fast flag when any were.
+func (r *Result) AddFastPages(pages, total int) {
+	if pages <= 0 {
+		return
+	}
+	r.fastPages = pages
+	r.Flags = append(r.Flags, Flag{FlagFast, fmt.Sprintf(
+		"You answered %d of the %d pages in under %d seconds a statement. Answers given that quickly are often less considered; a second look may change your matches.",
+		pages, total, int(FastPerItem.Seconds()))})
 }
 
 // riasec maps the interest elements to their letters.

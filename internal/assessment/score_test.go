@@ -184,3 +184,29 @@ func TestScoreLowSpread(t *testing.T) {
 		t.Errorf("flags: got %v, want low_spread and not flat", codes(r))
 	}
 }
+
+func TestFastPagesFlag(t *testing.T) {
+	b := loadBank(t)
+	answers := map[string]int{}
+	for i, q := range b.Questions {
+		answers[q.ID] = 1 + (i*3)%5
+	}
+	for _, tt := range []struct {
+		pages   int
+		flagged bool
+		lowConf bool
+	}{{0, false, false}, {1, true, false}, {FastPagesLow - 1, true, false}, {FastPagesLow, true, true}, {6, true, true}} {
+		r, err := Score(b, answers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := r.LowConfidence()
+		r.AddFastPages(tt.pages, len(b.Sections))
+		if got := r.Has(FlagFast); got != tt.flagged {
+			t.Errorf("%d fast pages: flagged %v, want %v", tt.pages, got, tt.flagged)
+		}
+		if got := r.LowConfidence(); got != (tt.lowConf || base) {
+			t.Errorf("%d fast pages: low confidence %v, want %v", tt.pages, got, tt.lowConf || base)
+		}
+	}
+}

@@ -185,7 +185,7 @@ func (s *Server) apiAssessmentCreate(c echo.Context) error {
 	if len(errs) > 0 {
 		return problem(c, http.StatusUnprocessableEntity, describeErrors(errs), errs)
 	}
-	ev, err := s.saveResult(c, f.Answers)
+	ev, err := s.saveResult(c, f.Answers, 0) // the API cannot see how fast anyone answered
 	if err != nil {
 		return err
 	}

@@ -105,8 +105,13 @@ func (s *Server) quizSection(c echo.Context) error {
 		return err
 	}
 	noStore(c)
-	answers := s.sessionAnswersOf(s.session(c))
-	return s.renderSection(c, http.StatusOK, n, answers, nil, nil)
+	sess := s.session(c)
+	if startPageClock(sess, n, s.now()) {
+		if err := s.saveSession(c, sess); err != nil {
+			return err
+		}
+	}
+	return s.renderSection(c, http.StatusOK, n, s.sessionAnswersOf(sess), nil, nil)
 }
 
 func (s *Server) renderSection(c echo.Context, status, n int, answers map[string]int, errs map[string]string, unknown []string) error {
@@ -183,6 +188,11 @@ func (s *Server) quizSectionSave(c echo.Context) error {
 	if len(errs) > 0 || len(unknown) > 0 {
 		return s.renderSection(c, http.StatusUnprocessableEntity, n, answers, errs, unknown)
 	}
+	// The page is complete: note whether it was answered too fast.
+	stopPageClock(sess, n, s.now(), len(s.bank.SectionQuestions(n)))
+	if err := s.saveSession(c, sess); err != nil {
+		return err
+	}
 	if n == len(s.bank.Sections) {
 		return c.Redirect(http.StatusSeeOther, "/quiz/review")
 	}
@@ -216,7 +226,7 @@ func (s *Server) quizSubmit(c echo.Context) error {
 		v.Error = fmt.Sprintf("Please answer the %s marked “Not answered” before seeing your results.", plural(v.Missing, "question", "questions"))
 		return s.render(c, http.StatusUnprocessableEntity, "quiz_review", pageData{Title: "Review your answers", Section: "quiz", Data: v})
 	}
-	ev, err := s.saveResult(c, answers)
+	ev, err := s.saveResult(c, answers, fastPages(sess, len(s.bank.Sections)))
 	if err != nil {
 		return err
 	}
@@ -232,6 +242,10 @@ func (s *Server) quizSubmit(c echo.Context) error {
 func (s *Server) quizReset(c echo.Context) error {
 	sess := s.session(c)
 	delete(sess.Values, sessionAnswers)
+	for n := 1; n <= len(s.bank.Sections); n++ {
+		delete(sess.Values, pageShownKey(n))
+		delete(sess.Values, pageFastKey(n))
+	}
 	if err := s.saveSession(c, sess); err != nil {
 		return err
 	}

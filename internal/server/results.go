@@ -41,11 +41,12 @@ type evaluation struct {
 }
 
 // evaluate scores answers and ranks every target.
-func (s *Server) evaluate(answers map[string]int) (assessment.Result, matching.Person, matching.Ranking, error) {
+func (s *Server) evaluate(answers map[string]int, fastPages int) (assessment.Result, matching.Person, matching.Ranking, error) {
 	sc, err := assessment.Score(s.bank, answers)
 	if err != nil {
 		return sc, matching.Person{}, matching.Ranking{}, err
 	}
+	sc.AddFastPages(fastPages, len(s.bank.Sections))
 	p := matching.NewPerson(sc)
 	rk, err := s.index.Rank(p, 0)
 	return sc, p, rk, err
@@ -53,17 +54,17 @@ func (s *Server) evaluate(answers map[string]int) (assessment.Result, matching.P
 
 // saveResult scores the answers, then stores them; the evaluation it
 // returns is the saved result's.
-func (s *Server) saveResult(c echo.Context, answers map[string]int) (*evaluation, error) {
-	sc, p, rk, err := s.evaluate(answers)
+func (s *Server) saveResult(c echo.Context, answers map[string]int, fastPages int) (*evaluation, error) {
+	sc, p, rk, err := s.evaluate(answers, fastPages)
 	if err != nil {
 		return nil, err
 	}
-	id, err := s.db.CreateResult(c.Request().Context(), answers)
+	id, err := s.db.CreateResult(c.Request().Context(), answers, fastPages)
 	if err != nil {
 		return nil, err
 	}
 	s.metrics.submissions.Inc()
-	return &evaluation{Result: &store.Result{ID: id, CreatedAt: time.Now().UTC().Truncate(time.Second), Answers: answers, Hidden: []string{}},
+	return &evaluation{Result: &store.Result{ID: id, CreatedAt: time.Now().UTC().Truncate(time.Second), Answers: answers, Hidden: []string{}, FastPages: fastPages},
 		Score: sc, Person: p, Ranking: rk}, nil
 }
 
@@ -72,7 +73,7 @@ func (s *Server) loadEvaluation(ctx context.Context, id string) (*evaluation, er
 	if err != nil {
 		return nil, err
 	}
-	sc, p, rk, err := s.evaluate(r.Answers)
+	sc, p, rk, err := s.evaluate(r.Answers, r.FastPages)
 	if err != nil {
 		return nil, err
 	}

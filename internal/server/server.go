@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/gorilla/sessions"
@@ -66,6 +67,7 @@ type Server struct {
 	sessions   *sessions.CookieStore
 	metrics    *metrics
 	cache      *pageCache
+	now        func() time.Time // the clock that times quiz pages
 	echo       *echo.Echo
 }
 
@@ -81,7 +83,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics(), cache: newPageCache()}
+	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics(), cache: newPageCache(), now: time.Now}
 	if err := s.buildIndex(d.Extra); err != nil {
 		return nil, err
 	}

@@ -91,3 +91,19 @@ func wantContains(t *testing.T, body string, wants ...string) {
 		}
 	}
 }
+
+// sessionValues decodes the test client's session cookie with the server's
+// own store.
+func (a *testApp) sessionValues(t *testing.T) map[any]any {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, a.ts.URL+"/", nil)
+	u, _ := url.Parse(a.ts.URL)
+	for _, c := range a.client.Jar.Cookies(u) {
+		req.AddCookie(c)
+	}
+	sess, err := a.srv.sessions.Get(req, sessionName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sess.Values
+}

@@ -18,7 +18,7 @@ var threeAnswers = map[string]int{"q01": 3, "q02": 4, "q03": 5}
 func fillUntilFull(t *testing.T, db *DB) error {
 	t.Helper()
 	for i := 0; i < 200000; i++ {
-		if _, err := db.CreateResult(context.Background(), threeAnswers); err != nil {
+		if _, err := db.CreateResult(context.Background(), threeAnswers, 0); err != nil {
 			return err
 		}
 	}
@@ -93,7 +93,7 @@ func TestOpenWithRejectsNegativeSize(t *testing.T) {
 func TestReadOnlyServesReadsAndRefusesWrites(t *testing.T) {
 	ctx := context.Background()
 	db, path := openTest(t)
-	id, err := db.CreateResult(ctx, threeAnswers)
+	id, err := db.CreateResult(ctx, threeAnswers, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestReadOnlyServesReadsAndRefusesWrites(t *testing.T) {
 		t.Errorf("got answers %v, want q02 = 4", r.Answers)
 	}
 	writes := map[string]func() error{
-		"CreateResult": func() error { _, err := ro.CreateResult(ctx, threeAnswers); return err },
+		"CreateResult": func() error { _, err := ro.CreateResult(ctx, threeAnswers, 0); return err },
 		"SetHidden":    func() error { return ro.SetHidden(ctx, id, "chef", true) },
 		"SecretKey":    func() error { _, err := ro.SecretKey(ctx, "new", 32); return err },
 		"DeleteResult": func() error { return ro.DeleteResult(ctx, id) },

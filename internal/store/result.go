@@ -19,6 +19,7 @@ type Result struct {
 	CreatedAt time.Time
 	Answers   map[string]int
 	Hidden    []string
+	FastPages int // quiz pages answered too fast (browser quiz only)
 }
 
 // resultIDBytes is the id's randomness: 160 bits, well past guessing.
@@ -50,9 +51,10 @@ func newResultID() (string, error) {
 	return string(out), nil
 }
 
-// CreateResult stores answers under a new random id and returns it. The
-// write is committed before this returns.
-func (s *DB) CreateResult(ctx context.Context, answers map[string]int) (string, error) {
+// CreateResult stores answers (and how many pages were answered too fast)
+// under a new random id and returns it. The write is committed before this
+// returns.
+func (s *DB) CreateResult(ctx context.Context, answers map[string]int, fastPages int) (string, error) {
 	id, err := newResultID()
 	if err != nil {
 		return "", fmt.Errorf("store: result id: %w", err)
@@ -61,8 +63,8 @@ func (s *DB) CreateResult(ctx context.Context, answers map[string]int) (string, 
 	if err != nil {
 		return "", fmt.Errorf("store: result: %w", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO results(id, created_at, answers) VALUES (?, ?, ?)`,
-		id, time.Now().UTC().Format(time.RFC3339), string(b)); err != nil {
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO results(id, created_at, answers, fast_pages) VALUES (?, ?, ?, ?)`,
+		id, time.Now().UTC().Format(time.RFC3339), string(b), fastPages); err != nil {
 		return "", fmt.Errorf("store: save result: %w", err)
 	}
 	return id, nil
@@ -74,14 +76,14 @@ func (s *DB) Result(ctx context.Context, id string) (*Result, error) {
 		return nil, ErrNotFound
 	}
 	var created, answers, hidden string
-	err := s.db.QueryRowContext(ctx, `SELECT created_at, answers, hidden FROM results WHERE id = ?`, id).Scan(&created, &answers, &hidden)
+	r := &Result{ID: id}
+	err := s.db.QueryRowContext(ctx, `SELECT created_at, answers, hidden, fast_pages FROM results WHERE id = ?`, id).Scan(&created, &answers, &hidden, &r.FastPages)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: result: %w", err)
 	}
-	r := &Result{ID: id}
 	r.CreatedAt, _ = time.Parse(time.RFC3339, created)
 	if err := json.Unmarshal([]byte(answers), &r.Answers); err != nil {
 		return nil, fmt.Errorf("store: result answers: %w", err)
