@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -161,6 +162,44 @@ func TestFiguresMustBeSourcedAndInRange(t *testing.T) {
 	for _, want := range []string{"out of range", "pay has no source"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("got %v, want an error containing %q", err, want)
+		}
+	}
+}
+
+// TestRelatedRolesAreSupportedByData checks that every related role is
+// backed by O*NET, not only by a writer's judgment: the same occupation,
+// an occupation O*NET lists as related (primary tiers, either way), or at
+// least half of the ten most important skills in common.
+func TestRelatedRolesAreSupportedByData(t *testing.T) {
+	c, err := Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := func(o roles.Occupation) map[string]bool {
+		m := map[string]bool{}
+		for _, s := range TopSkills(o, c.Elements, 10) {
+			m[s] = true
+		}
+		return m
+	}
+	for _, r := range c.Roles {
+		o := c.Occupations[r.ONetCode]
+		for _, slug := range r.Related {
+			rel, _ := c.Role(slug)
+			o2 := c.Occupations[rel.ONetCode]
+			if o.ONetCode == o2.ONetCode || slices.Contains(o.Related, o2.ONetCode) || slices.Contains(o2.Related, o.ONetCode) {
+				continue
+			}
+			shared := 0
+			a, b := top(o), top(o2)
+			for s := range a {
+				if b[s] {
+					shared++
+				}
+			}
+			if shared < 5 {
+				t.Errorf("%s → %s: not related in O*NET and only %d of 10 top skills shared", r.Slug, slug, shared)
+			}
 		}
 	}
 }
