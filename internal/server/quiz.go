@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"sort"
 	"strconv"
@@ -11,20 +12,15 @@ import (
 	"rolefit/internal/assessment"
 )
 
-type choiceView struct {
-	Value   int
-	Label   string
-	Checked bool
-}
-
 type questionView struct {
 	Number  int
 	Section int
 	ID      string
 	Text    string
 	Error   string
-	Choices []choiceView
-	Answer  string // label of the chosen answer, for the review
+	Choices template.HTML // the five labelled radios, rendered ahead (see choices.go)
+	Block   template.HTML // the whole fieldset, rendered ahead when there is no error
+	Answer  string        // label of the chosen answer, for the review
 }
 
 type quizSectionView struct {
@@ -61,12 +57,15 @@ func (s *Server) questionViews(qs []assessment.Question, answers map[string]int,
 	out := make([]questionView, 0, len(qs))
 	for _, q := range qs {
 		qv := questionView{Number: s.questionNumber(q.ID), Section: q.Section, ID: q.ID, Text: q.Text, Error: errs[q.ID]}
-		for i, label := range s.bank.Scale {
-			v := i + 1
-			qv.Choices = append(qv.Choices, choiceView{Value: v, Label: label, Checked: answers[q.ID] == v})
-			if answers[q.ID] == v {
-				qv.Answer = label
-			}
+		a := answers[q.ID]
+		if a >= 1 && a <= len(s.bank.Scale) {
+			qv.Answer = s.bank.Scale[a-1]
+		} else {
+			a = 0
+		}
+		qv.Choices = s.choices[q.ID][a]
+		if qv.Error == "" {
+			qv.Block = s.blocks[q.ID][a]
 		}
 		out = append(out, qv)
 	}

@@ -6,6 +6,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"log/slog"
 	"net/http"
 	"time"
@@ -67,7 +68,9 @@ type Server struct {
 	sessions   *sessions.CookieStore
 	metrics    *metrics
 	cache      *pageCache
-	now        func() time.Time // the clock that times quiz pages
+	now        func() time.Time           // the clock that times quiz pages
+	choices    map[string][]template.HTML // rendered radios per question and state
+	blocks     map[string][]template.HTML // rendered fieldsets per question and state
 	echo       *echo.Echo
 }
 
@@ -100,6 +103,12 @@ func New(cfg Config, d Deps) (*Server, error) {
 		}
 	}
 	s.validate = newValidator(s.questions)
+	if s.choices, err = renderChoices(s.bank); err != nil {
+		return nil, err
+	}
+	if s.blocks, err = s.renderBlocks(); err != nil {
+		return nil, err
+	}
 	s.sessions = sessions.NewCookieStore(cfg.SessionKeys...)
 	s.sessions.Options = &sessions.Options{
 		Path:     "/",
