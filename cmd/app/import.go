@@ -42,7 +42,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer s.Close()
-	if err := syncEmbedded(ctx, s); err != nil {
+	if _, err := syncEmbedded(ctx, s); err != nil {
 		return err
 	}
 	if err := s.ImportOccupations(ctx, ds.Occupations); err != nil {

@@ -98,11 +98,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	defer db.Close()
-	cat, err := catalog.Load(data.FS)
+	cat, err := syncEmbedded(ctx, db)
 	if err != nil {
-		return err
-	}
-	if err := db.SyncCatalog(ctx, cat); err != nil {
 		return err
 	}
 	keys, err := sessionKeys(ctx, db, cfg.sessionKey)
@@ -177,11 +174,12 @@ func sessionKeys(ctx context.Context, db *store.DB, configured string) ([][]byte
 	return [][]byte{hash, block}, nil
 }
 
-// syncEmbedded loads the embedded catalog into the database.
-func syncEmbedded(ctx context.Context, db *store.DB) error {
+// syncEmbedded loads and checks the embedded catalog, syncs it into the
+// database and returns it.
+func syncEmbedded(ctx context.Context, db *store.DB) (*catalog.Catalog, error) {
 	cat, err := catalog.Load(data.FS)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return db.SyncCatalog(ctx, cat)
+	return cat, db.SyncCatalog(ctx, cat)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"sort"
@@ -124,14 +125,7 @@ func (s *Server) assessmentJSON(ev *evaluation) apiAssessment {
 	return out
 }
 
-func round2(f float64) float64 { return float64(int(f*100+0.5*sign(f))) / 100 }
-
-func sign(f float64) float64 {
-	if f < 0 {
-		return -1
-	}
-	return 1
-}
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // apiAssessmentCreate scores and saves a complete set of answers.
 func (s *Server) apiAssessmentCreate(c echo.Context) error {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -161,7 +162,7 @@ func (s *Server) quizSectionSave(c echo.Context) error {
 	for id, v := range f.Answers {
 		if inSection[id] {
 			answers[id] = v
-		} else if !contains(unknown, id) {
+		} else if !slices.Contains(unknown, id) {
 			unknown = append(unknown, id)
 		}
 	}

@@ -3,7 +3,9 @@ package server
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/go-playground/validator/v10"
 
@@ -44,7 +46,7 @@ func fieldErrors(err error) map[string]string {
 		// Namespace is like "answersForm.Answers[q07]".
 		ns := fe.Namespace()
 		id := ns
-		if i := indexByte(ns, '['); i >= 0 && ns[len(ns)-1] == ']' {
+		if i := strings.IndexByte(ns, '['); i >= 0 && ns[len(ns)-1] == ']' {
 			id = ns[i+1 : len(ns)-1]
 		}
 		if fe.Tag() == "question_id" {
@@ -56,15 +58,6 @@ func fieldErrors(err error) map[string]string {
 	return out
 }
 
-func indexByte(s string, b byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == b {
-			return i
-		}
-	}
-	return -1
-}
-
 // parseAnswerValues reads answers from form values. Values that are not
 // whole numbers are reported as errors at once; the rest go through the
 // validator. Keys in skip (csrf_token, nav) are not answers.
@@ -72,7 +65,7 @@ func (s *Server) parseAnswerValues(form url.Values, skip ...string) (answersForm
 	f := answersForm{Answers: map[string]int{}}
 	errs := map[string]string{}
 	for key, vals := range form {
-		if contains(skip, key) {
+		if slices.Contains(skip, key) {
 			continue
 		}
 		if len(vals) != 1 {
@@ -99,15 +92,6 @@ func (s *Server) parseAnswerValues(form url.Values, skip ...string) (answersForm
 		delete(f.Answers, k)
 	}
 	return f, errs
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // missing lists the questions of qs without an answer.

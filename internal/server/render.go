@@ -115,16 +115,12 @@ func paragraphs(s string) []string {
 // render executes a page into a buffer first, so a template error never
 // sends half a page with a 200.
 func (s *Server) render(c echo.Context, status int, page string, d pageData) error {
-	t, ok := s.pages.tmpl[page]
-	if !ok {
-		return fmt.Errorf("render: unknown page %q", page)
-	}
 	d.CSRF = csrfToken(c)
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {
+	b, err := s.renderBytes(page, d)
+	if err != nil {
 		return fmt.Errorf("render %s: %w", page, err)
 	}
-	return c.HTMLBlob(status, buf.Bytes())
+	return c.HTMLBlob(status, b)
 }
 
 type errorView struct{ Heading, Message string }

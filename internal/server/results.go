@@ -136,9 +136,11 @@ func (s *Server) resultShow(c echo.Context) error {
 	v.Flash = takeFlash(sess)
 	// Holding the link makes this the visitor's current result, so role
 	// pages can show how they match.
-	sess.Values[sessionResult] = ev.Result.ID
-	if err := s.saveSession(c, sess); err != nil {
-		return err
+	if v.Flash != "" || sess.Values[sessionResult] != ev.Result.ID {
+		sess.Values[sessionResult] = ev.Result.ID
+		if err := s.saveSession(c, sess); err != nil {
+			return err
+		}
 	}
 	return s.render(c, http.StatusOK, "results", pageData{Title: "Your matches", Section: "quiz",
 		Description: "Your ranked career matches.", Data: v})
@@ -162,6 +164,7 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool)
 			v.Hidden = append(v.Hidden, t)
 		}
 	}
+	explain, explainErr := s.index.Explainer(ev.Person)
 	for i, m := range ev.Ranking.Matches {
 		t, ok := s.targets[m.Slug]
 		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || (z != 0 && t.JobZone != z) {
@@ -169,7 +172,11 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool)
 		}
 		mv := matchView{target: t, Rank: i + 1, Fit: m.Fit, Band: m.Band().Label(), BandKey: string(m.Band())}
 		if len(v.Top) < topMatches {
-			s.explainInto(&mv, ev.Person, m.Slug)
+			if explainErr == nil {
+				if ex, err := explain(m.Slug); err == nil {
+					fillExplanation(&mv, ex)
+				}
+			}
 			v.Top = append(v.Top, mv)
 		} else if all || len(v.Rest) < restShown {
 			v.Rest = append(v.Rest, mv)
@@ -196,14 +203,6 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool)
 	}
 	v.Interests, v.Strengths, v.ChartHeight = s.strengthBars(ev.Score)
 	return v
-}
-
-func (s *Server) explainInto(mv *matchView, p matching.Person, slug string) {
-	ex, err := s.index.Explain(p, slug)
-	if err != nil {
-		return
-	}
-	fillExplanation(mv, ex)
 }
 
 // fillExplanation copies the parts of an explanation a match shows: up to

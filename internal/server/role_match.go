@@ -52,7 +52,7 @@ func (s *Server) howYouMatch(ev *evaluation, r roles.Role) *howYouMatch {
 		}
 	}
 	mv := matchView{}
-	s.explainInto(&mv, ev.Person, r.Slug)
+	fillExplanation(&mv, ex)
 	h.Reasons, h.Stretch, h.Mismatch = mv.Reasons, mv.Stretch, mv.Mismatch
 
 	byDim := map[string]matching.Contribution{}

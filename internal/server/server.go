@@ -134,19 +134,16 @@ func (s *Server) buildIndex(extra []roles.Occupation) error {
 		s.targets[r.Slug] = target{Slug: r.Slug, Title: r.Title, Href: "/roles/" + r.Slug, Category: r.Category,
 			JobZone: s.cat.Occupations[r.ONetCode].JobZone}
 	}
-	covered := map[string]bool{}
-	for _, r := range s.cat.Roles {
-		covered[r.ONetCode] = true
-	}
 	for _, o := range extra {
-		if covered[o.ONetCode] || len(o.Skills) == 0 || len(o.WorkStyles) == 0 || len(o.Interests) == 0 {
+		// The catalog's occupations are exactly those its roles use.
+		_, covered := s.cat.Occupations[o.ONetCode]
+		if covered || len(o.Skills) == 0 || len(o.WorkStyles) == 0 || len(o.Interests) == 0 {
 			continue
 		}
-		slug := OccupationSlug(o.ONetCode)
+		slug, category := OccupationSlug(o.ONetCode), roles.CategoryForSOC(o.ONetCode)
 		src.Occupations[o.ONetCode] = o
-		src.Roles = append(src.Roles, roles.Role{Slug: slug, Title: o.Title, Category: roles.CategoryForSOC(o.ONetCode), ONetCode: o.ONetCode})
-		s.targets[slug] = target{Slug: slug, Title: o.Title, Href: "/occupations/" + o.ONetCode,
-			Category: roles.CategoryForSOC(o.ONetCode), JobZone: o.JobZone}
+		src.Roles = append(src.Roles, roles.Role{Slug: slug, Title: o.Title, Category: category, ONetCode: o.ONetCode})
+		s.targets[slug] = target{Slug: slug, Title: o.Title, Href: "/occupations/" + o.ONetCode, Category: category, JobZone: o.JobZone}
 	}
 	ix, err := matching.Build(s.bank, src)
 	if err != nil {

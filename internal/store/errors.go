@@ -8,7 +8,7 @@ import (
 
 // IsUnavailable reports whether err means the database cannot serve the
 // request right now (disk full, read-only or unreadable file, I/O error,
-// lock not obtained in time, or closed), as opposed to a bug or bad input.
+// lock not obtained in time), as opposed to a bug or bad input.
 // The web layer answers these with 503.
 func IsUnavailable(err error) bool {
 	var se sqlite3.Error
@@ -19,7 +19,5 @@ func IsUnavailable(err error) bool {
 			return true
 		}
 	}
-	return errors.Is(err, errClosed) || (err != nil && err.Error() == "sql: database is closed")
+	return false
 }
-
-var errClosed = errors.New("sql: database is closed")
