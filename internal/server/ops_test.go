@@ -1,7 +1,9 @@
 package server
 
 import (
+	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -59,4 +61,27 @@ func TestMetricsCountRequestsAndSubmissions(t *testing.T) {
 		"rolefit_submissions_total 1",
 		"rolefit_db_errors_total 0",
 	)
+}
+
+func TestAccessLogCarriesTheRequestID(t *testing.T) {
+	var logs logBuffer
+	a := newTestAppTB(t, appSetup{log: &logs})
+	res, _ := a.get(t, "/roles/back-end-web-developer")
+	id := res.Header.Get("X-Request-Id")
+	if id == "" {
+		t.Fatal("no X-Request-Id header")
+	}
+	for _, line := range strings.Split(logs.String(), "\n") {
+		var entry struct {
+			Msg, ID, Route string
+			Status         int
+		}
+		if json.Unmarshal([]byte(line), &entry) == nil && entry.Msg == "request" && entry.ID == id {
+			if entry.Route != "/roles/:slug" || entry.Status != http.StatusOK {
+				t.Errorf("access log line: got route %q status %d", entry.Route, entry.Status)
+			}
+			return
+		}
+	}
+	t.Errorf("no access log line with request id %s in:\n%s", id, logs.String())
 }

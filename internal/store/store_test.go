@@ -128,3 +128,16 @@ func TestSecretKeyIsKept(t *testing.T) {
 		t.Error("two names share a key")
 	}
 }
+
+func TestPingFailsWhileMigrationsArePending(t *testing.T) {
+	db, _ := openTest(t)
+	if err := db.Ping(context.Background()); err != nil {
+		t.Fatalf("fully migrated: %v", err)
+	}
+	if _, err := db.db.Exec(`DELETE FROM schema_migrations WHERE name = (SELECT max(name) FROM schema_migrations)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Ping(context.Background()); err == nil {
+		t.Error("Ping reports ready with a migration missing")
+	}
+}
