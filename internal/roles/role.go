@@ -12,8 +12,12 @@ type Role struct {
 	Harder          string     `yaml:"harder_than_expected" json:"harder_than_expected"`
 	Thrives         string     `yaml:"who_thrives" json:"who_thrives"`
 	Elsewhere       string     `yaml:"look_elsewhere" json:"look_elsewhere"`
+	HowToBecome     string     `yaml:"how_to_become" json:"how_to_become"`
+	WorkEnvironment string     `yaml:"work_environment" json:"work_environment"`
+	Tags            Tags       `yaml:"tags" json:"tags"`
 	CoreSkills      []string   `yaml:"core_skills" json:"core_skills"` // O*NET skill names; empty means the occupation's top five by importance
 	Related         []string   `yaml:"related" json:"related"`         // slugs
+	Traits          []Trait    `yaml:"traits" json:"traits"`
 	Emphasis        []Emphasis `yaml:"emphasis" json:"emphasis,omitempty"`
 }
 
