@@ -39,6 +39,11 @@ type Catalog struct {
 	Occupations map[string]roles.Occupation
 	Elements    []roles.Element
 	Norms       roles.Norms
+	Scales      []roles.Scale // follow-up scales, in file order
+
+	// dimensions holds the question bank's dimension ids, which role
+	// traits may name besides the follow-up scales.
+	dimensions map[string]bool
 }
 
 // Paths of the catalog files inside the data file system.
@@ -46,6 +51,8 @@ const (
 	CategoriesFile = "categories.yaml"
 	RolesDir       = "roles"
 	FiguresFile    = "occupations.json"
+	QuestionsFile  = "questions.yaml"
+	FollowUpsFile  = "followups.yaml"
 )
 
 // Load reads, completes and validates the catalog held in fsys.
@@ -58,6 +65,10 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	}
 	if err := decodeYAML(b, &c.Categories); err != nil {
 		return nil, fmt.Errorf("catalog: %s: %w", CategoriesFile, err)
+	}
+
+	if err := c.loadDimensions(fsys); err != nil {
+		return nil, err
 	}
 
 	b, err = fs.ReadFile(fsys, FiguresFile)
@@ -117,7 +128,7 @@ func decodeYAML(b []byte, v any) error {
 }
 
 func trimRole(r *roles.Role) {
-	for _, s := range []*string{&r.Summary, &r.DayToDay, &r.Harder, &r.Thrives, &r.Elsewhere} {
+	for _, s := range []*string{&r.Summary, &r.DayToDay, &r.Harder, &r.Thrives, &r.Elsewhere, &r.HowToBecome, &r.WorkEnvironment} {
 		*s = strings.TrimSpace(*s)
 	}
 }

@@ -83,9 +83,13 @@ func TestBackEndRole(t *testing.T) {
 // minimal builds a one-role catalog that passes validation, for mutation.
 func minimal(t *testing.T) fstest.MapFS {
 	t.Helper()
-	figs, err := data.FS.ReadFile(FiguresFile)
-	if err != nil {
-		t.Fatal(err)
+	files := fstest.MapFS{}
+	for _, name := range []string{FiguresFile, QuestionsFile, FollowUpsFile} {
+		b, err := data.FS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = &fstest.MapFile{Data: b}
 	}
 	words := strings.Repeat("word ", 70)
 	role := func(slug, rel string) string {
@@ -93,12 +97,10 @@ func minimal(t *testing.T) fstest.MapFS {
 			"day_to_day: " + words + "\nharder_than_expected: " + words + "\nwho_thrives: " + words + "\nlook_elsewhere: " + words +
 			"\nrelated: [" + rel + "]\n"
 	}
-	return fstest.MapFS{
-		CategoriesFile:      {Data: []byte("- slug: technology\n  name: Technology\n  description: D\n")},
-		FiguresFile:         {Data: figs},
-		"roles/a-role.yaml": {Data: []byte(role("a-role", "b-role"))},
-		"roles/b-role.yaml": {Data: []byte(role("b-role", "a-role"))},
-	}
+	files[CategoriesFile] = &fstest.MapFile{Data: []byte("- slug: technology\n  name: Technology\n  description: D\n")}
+	files["roles/a-role.yaml"] = &fstest.MapFile{Data: []byte(role("a-role", "b-role"))}
+	files["roles/b-role.yaml"] = &fstest.MapFile{Data: []byte(role("b-role", "a-role"))}
+	return files
 }
 
 func TestValidationCatchesMistakes(t *testing.T) {

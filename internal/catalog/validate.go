@@ -12,6 +12,7 @@ import (
 var (
 	slugRE     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	onetCodeRE = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
+	idRE       = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 	wordRE     = regexp.MustCompile(`\S+`)
 )
 
@@ -24,7 +25,10 @@ const (
 
 // Validate reports every problem in the catalog at once, so an editor can fix
 // a batch of files in one pass.
-func (c *Catalog) Validate() error {
+func (c *Catalog) Validate() error { return c.validate(requireIssue11Sections) }
+
+// validate is Validate with the issue 11 sections required or not.
+func (c *Catalog) validate(requireSections bool) error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 
@@ -41,6 +45,19 @@ func (c *Catalog) Validate() error {
 	if len(c.Elements) == 0 {
 		bad("figures: no O*NET elements")
 	}
+	if len(c.dimensions) == 0 {
+		bad("%s: no dimensions", QuestionsFile)
+	}
+	scales := map[string]bool{}
+	for _, s := range c.Scales {
+		if !idRE.MatchString(s.ID) || s.Name == "" || s.Description == "" {
+			bad("follow-up scale %q: needs a snake_case id, a name and a description", s.ID)
+		}
+		if scales[s.ID] || c.dimensions[s.ID] {
+			bad("follow-up scale %q: id already used by another scale or a dimension", s.ID)
+		}
+		scales[s.ID] = true
+	}
 
 	slugs := map[string]bool{}
 	for _, r := range c.Roles {
@@ -50,10 +67,12 @@ func (c *Catalog) Validate() error {
 		slugs[r.Slug] = true
 	}
 	for _, r := range c.Roles {
-		for _, e := range c.validateRole(r, cats, slugs) {
+		roleErrs := append(c.validateRole(r, cats, slugs), c.validateSections(r, requireSections)...)
+		for _, e := range roleErrs {
 			errs = append(errs, fmt.Errorf("role %q: %w", r.Slug, e))
 		}
 	}
+	errs = append(errs, validateSiblingTraits(c.Roles)...)
 	return errors.Join(errs...)
 }
 
@@ -77,7 +96,7 @@ func (c *Catalog) validateRole(r roles.Role, cats, slugs map[string]bool) []erro
 		if s == "" {
 			bad("section %s is empty", name)
 		}
-		words += len(wordRE.FindAllString(s, -1))
+		words += countWords(s)
 	}
 	if words < MinNarrativeWords || words > MaxNarrativeWords {
 		bad("narrative has %d words, want %d–%d", words, MinNarrativeWords, MaxNarrativeWords)
