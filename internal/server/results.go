@@ -29,8 +29,9 @@ type target struct {
 const topMatches = 10
 
 // restShown is how many further matches the page lists before offering a
-// link to all of them: with a full O*NET import there are over 900.
-const restShown = 190
+// link to all of them: every written role (about 340) is listed, while a
+// full O*NET import (over 900) is cut with a link to the rest.
+const restShown = 390
 
 // evaluation is a scored, ranked result.
 type evaluation struct {
