@@ -39,6 +39,10 @@ const (
 	// near as closely as attentive answers do. Set by matching, which knows
 	// the occupations (see AddMisfit).
 	FlagMisfit FlagCode = "misfit"
+	// FlagLooseFit: the answers resemble the nearest occupations less
+	// closely than most attentive answers do, so fits are shown lower. Not
+	// low-confidence on its own. Set by matching (see AddLooseFit).
+	FlagLooseFit FlagCode = "loose_fit"
 )
 
 // Thresholds of the careless-response flags. The harness in internal/eval
@@ -177,6 +181,16 @@ func (r *Result) AddMisfit() {
 	r.Code = ""
 	r.Flags = append(r.Flags, Flag{FlagMisfit,
 		"Your answers do not resemble the profile of any occupation we know, which often happens when statements are answered without reading them closely. Your matches are shown, but treat them as a rough guess."})
+}
+
+// AddLooseFit records that matching capped the fits because the answers
+// fit the nearest occupations only loosely.
+func (r *Result) AddLooseFit() {
+	if r.Has(FlagLooseFit) || r.Has(FlagMisfit) {
+		return
+	}
+	r.Flags = append(r.Flags, Flag{FlagLooseFit,
+		"Your answers resemble the nearest occupations less closely than most people's do, so every fit is shown a little lower. A second look at answers you were unsure of may sharpen them."})
 }
 
 // riasec maps the interest elements to their letters.

@@ -152,8 +152,8 @@ func TestCheckExplanationCatches(t *testing.T) {
 		return matching.Point{Dimension: bank.Dimensions[d].ID, You: p.Level[d], Role: prof.Level[d], Text: text}
 	}
 	ex := matching.Explanation{
-		Reasons:  []matching.Point{pt(prog, "programming")},             // the person is neutral: not a reason
-		Stretch:  []matching.Point{pt(prog, "programming")},             // and it is a reason too
+		Reasons:  []matching.Point{pt(prog, "programming")}, // the person is neutral: not a reason
+		Stretch:  []matching.Point{pt(prog, "programming")}, // and it is a reason too
 		Mismatch: &matching.Point{Dimension: "integrity", Text: "nothing", You: 3, Role: prof.Level[integ]},
 	}
 	got := map[string]bool{}
@@ -247,5 +247,56 @@ func TestCalibrationSource(t *testing.T) {
 		if !strings.Contains(src, want) {
 			t.Errorf("generated source lacks %q:\n%s", want, src)
 		}
+	}
+}
+
+func position(rk matching.Ranking, slug string) int {
+	for i, m := range rk.Matches {
+		if m.Slug == slug {
+			return i
+		}
+	}
+	return len(rk.Matches)
+}
+
+// TestPersonaBackEnd: someone who loves programming, systems and turning
+// requirements into designs, stays calm in incidents and is not drawn to
+// visual work finds Back-End in the top 3, above Front-End and both
+// designer roles.
+func TestPersonaBackEnd(t *testing.T) {
+	bank, ix, _ := setup(t)
+	_, _, rk, err := person(bank, ix, BackEnd.Answers(bank), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	be := position(rk, "back-end-web-developer")
+	if be > 2 || rk.LowConfidence {
+		t.Errorf("back-end persona: back-end-web-developer at %d (low confidence %v), want the top 3", be+1, rk.LowConfidence)
+	}
+	for _, other := range []string{"front-end-web-developer", "interface-designer", "ux-designer"} {
+		if position(rk, other) < be {
+			t.Errorf("back-end persona: %s at %d, above back-end at %d", other, position(rk, other)+1, be+1)
+		}
+	}
+	logTop(t, rk)
+}
+
+func TestPersonaVisual(t *testing.T) {
+	bank, ix, _ := setup(t)
+	_, _, rk, err := person(bank, ix, Visual.Answers(bank), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	best := min(position(rk, "interface-designer"), position(rk, "ux-designer"))
+	if be := position(rk, "back-end-web-developer"); best > be || rk.LowConfidence {
+		t.Errorf("visual persona: best designer at %d, back-end at %d (low confidence %v); want a designer above back-end", best+1, be+1, rk.LowConfidence)
+	}
+	logTop(t, rk)
+}
+
+func logTop(t *testing.T, rk matching.Ranking) {
+	t.Helper()
+	for i, m := range rk.Matches[:min(8, len(rk.Matches))] {
+		t.Logf("%2d %-32s fit %3d tier %d", i+1, m.Slug, m.Fit, m.Tier)
 	}
 }

@@ -110,34 +110,8 @@ func onetLevels(bank *assessment.Bank, ix *matching.Index, src matching.Source) 
 	return out
 }
 
-// person scores answers and ranks them, marking a misfit the way the web
-// layer does.
+// person scores answers and ranks them the way the web layer does.
 func person(bank *assessment.Bank, ix *matching.Index, answers map[string]int, explain int) (assessment.Result, matching.Person, matching.Ranking, error) {
-	res, err := assessment.Score(bank, answers)
-	if err != nil {
-		return res, matching.Person{}, matching.Ranking{}, err
-	}
-	p := matching.NewPerson(res)
-	rk, err := ix.Rank(p, 0)
-	if err != nil {
-		return res, p, rk, err
-	}
-	if rk.Misfit {
-		res.AddMisfit()
-		p = matching.NewPerson(res)
-	}
-	if explain > 0 {
-		ex, err := ix.Explainer(p)
-		if err != nil {
-			return res, p, rk, err
-		}
-		for i := 0; i < explain && i < len(rk.Matches); i++ {
-			e, err := ex(rk.Matches[i].Slug)
-			if err != nil {
-				return res, p, rk, err
-			}
-			rk.Matches[i].Explanation = &e
-		}
-	}
-	return res, p, rk, nil
+	ev, err := ix.Evaluate(bank, answers, 0, explain)
+	return ev.Result, ev.Person, ev.Ranking, err
 }

@@ -52,6 +52,9 @@ type Ranking struct {
 	// Misfit is true when even the best role leaves a residual above the
 	// calibration's Misfit: the answers resemble no occupation.
 	Misfit bool
+	// Loose is true when the residual is above the calibration's Loose but
+	// not a misfit: fits are capped (see Calibration.Cap).
+	Loose bool
 	// Residual is the mean squared residual per statement after the best
 	// role (scale points squared): about the answers' own noise for an
 	// attentive person.
@@ -168,8 +171,11 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 		}
 	}
 	rk.Residual = s.affineResidual(ix.level[best*nd:(best+1)*nd]) / s.W
-	if rk.Residual > ix.cal.Misfit {
+	switch {
+	case rk.Residual > ix.cal.Misfit:
 		rk.Misfit, rk.LowConfidence = true, true
+	case rk.Residual > ix.cal.Loose:
+		rk.Loose = true
 	}
 
 	// Posterior mean profile; roles more than e^-40 less likely than the

@@ -36,5 +36,5 @@ type Weights struct {
 //   - A tenth of the score straight from the likelihood keeps a second
 //     family of roles the person also fits from being pushed out entirely.
 func DefaultWeights() Weights {
-	return Weights{Direct: 0.2, MinNoise: 0.25, EmphasisScale: 2, ImportantIM: 3}
+	return Weights{Direct: 0.2, MinNoise: 1.0, EmphasisScale: 2, ImportantIM: 3}
 }
