@@ -33,16 +33,12 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	w := matching.DefaultWeights()
 	fl := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	fl.IntVar(&cfg.PerRole, "n", 50, "attentive respondents per role and condition")
+	fl.IntVar(&cfg.PerRole, "n", 30, "respondents per role and condition")
 	fl.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed")
 	dir := fl.String("data", "", "read the catalog from this folder instead of the embedded data (for development)")
 	write := fl.String("write-calibration", "", "write the measured calibration to this Go file (internal/matching/calibration.go)")
-	fl.Float64Var(&w.Interest, "interest", w.Interest, "block weight of interests")
-	fl.Float64Var(&w.Style, "style", w.Style, "block weight of work styles")
-	fl.Float64Var(&w.Skill, "skill", w.Skill, "block weight of skills")
-	fl.Float64Var(&w.Under, "under", w.Under, "penalty below the role's level on important skills")
-	fl.Float64Var(&w.Over, "over", w.Over, "penalty above the role's level on important skills")
-	fl.Float64Var(&w.Tolerance, "tol", w.Tolerance, "gap tolerance, z-units")
+	fl.Float64Var(&w.Direct, "direct", w.Direct, "share of the score straight from the likelihood")
+	fl.Float64Var(&w.MinNoise, "min-noise", w.MinNoise, "least per-statement noise variance the posterior assumes")
 	fl.Float64Var(&w.EmphasisScale, "emphasis-scale", w.EmphasisScale, "multiplier of every role emphasis")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -65,7 +61,7 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep, err := eval.Run(bank, ix, cfg)
+	rep, err := eval.Run(bank, ix, src, cfg)
 	if err != nil {
 		return err
 	}

@@ -32,6 +32,17 @@ type Dimension struct {
 	Name         string      `yaml:"name"`
 	Group        roles.Block `yaml:"group"`
 	ONetElements []string    `yaml:"onet_elements"`
+	// The words explanations use, in the questionnaire's own language:
+	// Like completes "You said …" for a person who leans toward the
+	// dimension, Dislike for one who leans away, and Noun names what a
+	// role asks for ("asks for more … than most occupations").
+	Like    string `yaml:"like"`
+	Dislike string `yaml:"dislike"`
+	Noun    string `yaml:"noun"`
+	// Desirable marks a virtue (integrity, dependability, …): nearly
+	// everyone wants to claim it, so explanations never fault a person on
+	// it and never offer it as a mismatch.
+	Desirable bool `yaml:"desirable"`
 }
 
 // Question is one statement the person rates on the 5-point scale.
@@ -43,6 +54,14 @@ type Question struct {
 	// Reverse marks an item worded as the opposite of its dimension; its
 	// answer x counts as 6−x.
 	Reverse bool `yaml:"reverse"`
+}
+
+// Retired is a statement no longer asked, kept so that answers saved before
+// it was replaced still count toward its dimension when scored again.
+type Retired struct {
+	ID        string `yaml:"id"`
+	Dimension string `yaml:"dimension"`
+	Reverse   bool   `yaml:"reverse"`
 }
 
 // Section is one page of the questionnaire.
@@ -58,10 +77,19 @@ type Bank struct {
 	Sections   []Section   `yaml:"sections"`
 	Dimensions []Dimension `yaml:"dimensions"`
 	Questions  []Question  `yaml:"questions"`
+	Retired    []Retired   `yaml:"retired"`
 
-	dimIndex map[string]int // dimension id → index in Dimensions
-	qIndex   map[string]int // question id → index in Questions
-	qDim     []int          // question index → dimension index
+	dimIndex map[string]int  // dimension id → index in Dimensions
+	qIndex   map[string]int  // question id → index in Questions
+	qDim     []int           // question index → dimension index
+	retired  map[string]item // retired question id → how it scored
+	pairs    [][2]int        // question indexes of forward/reverse pairs on one dimension
+}
+
+// item is how one answered statement counts: its dimension and direction.
+type item struct {
+	dim     int
+	reverse bool
 }
 
 var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -125,6 +153,9 @@ func (b *Bank) validate() error {
 		if len(d.ONetElements) == 0 {
 			bad("dimension %q: names no O*NET element", d.ID)
 		}
+		if strings.TrimSpace(d.Like) == "" || strings.TrimSpace(d.Dislike) == "" || strings.TrimSpace(d.Noun) == "" {
+			bad("dimension %q: needs like, dislike and noun wording for explanations", d.ID)
+		}
 		for _, e := range d.ONetElements {
 			if other, dup := elems[e]; dup {
 				bad("dimension %q: element %s already belongs to %q", d.ID, e, other)
@@ -173,6 +204,38 @@ func (b *Bank) validate() error {
 			bad("dimension %q: %d reverse items, want at most one", d.ID, reversed[i])
 		}
 	}
+	b.pairs = nil
+	for d := range b.Dimensions {
+		fwd, rev := -1, -1
+		for qi, q := range b.Questions {
+			if b.qDim[qi] != d {
+				continue
+			}
+			if q.Reverse {
+				rev = qi
+			} else if fwd < 0 {
+				fwd = qi
+			}
+		}
+		if fwd >= 0 && rev >= 0 {
+			b.pairs = append(b.pairs, [2]int{fwd, rev})
+		}
+	}
+	b.retired = make(map[string]item, len(b.Retired))
+	for _, r := range b.Retired {
+		if _, dup := b.qIndex[r.ID]; dup || !idRE.MatchString(r.ID) {
+			bad("retired question %q: needs an id of its own", r.ID)
+		}
+		if _, dup := b.retired[r.ID]; dup {
+			bad("retired question %q: listed twice", r.ID)
+		}
+		d, ok := b.dimIndex[r.Dimension]
+		if !ok {
+			bad("retired question %q: unknown dimension %q", r.ID, r.Dimension)
+			continue
+		}
+		b.retired[r.ID] = item{d, r.Reverse}
+	}
 	seen := make([]bool, len(b.Sections))
 	for _, q := range b.Questions {
 		if q.Section >= 1 && q.Section <= len(b.Sections) {
@@ -216,6 +279,27 @@ func (b *Bank) DimensionIndex(id string) int {
 		return i
 	}
 	return -1
+}
+
+// Asked reports whether id is a statement the questionnaire asks today
+// (retired statements are not).
+func (b *Bank) Asked(id string) bool {
+	_, ok := b.qIndex[id]
+	return ok
+}
+
+// Pairs returns how many dimensions are asked both ways round: one
+// statement agreeing with it and one worded as its opposite.
+func (b *Bank) Pairs() int { return len(b.pairs) }
+
+// DimensionItems returns how many statements the questionnaire asks about
+// each dimension, in Dimensions order.
+func (b *Bank) DimensionItems() []int {
+	n := make([]int, len(b.Dimensions))
+	for _, d := range b.qDim {
+		n[d]++
+	}
+	return n
 }
 
 // SectionQuestions returns the questions of section n (1-based), in order.

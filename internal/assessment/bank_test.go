@@ -35,16 +35,8 @@ func TestBankShape(t *testing.T) {
 		t.Errorf("sections: got %d, want 6", got)
 	}
 	for s := 1; s <= len(b.Sections); s++ {
-		qs := b.SectionQuestions(s)
-		if len(qs) != 10 {
-			t.Errorf("section %d: got %d questions, want 10", s, len(qs))
-		}
-		seen := map[roles.Block]bool{}
-		for _, q := range qs {
-			seen[b.Dimensions[b.DimensionIndex(q.Dimension)].Group] = true
-		}
-		if len(seen) != 3 {
-			t.Errorf("section %d mixes %d groups, want all 3", s, len(seen))
+		if n := len(b.SectionQuestions(s)); n < 8 || n > 12 {
+			t.Errorf("section %d: got %d questions, want 8–12 (a page read in under two minutes)", s, n)
 		}
 	}
 
@@ -52,25 +44,88 @@ func TestBankShape(t *testing.T) {
 	reverse := 0
 	for _, q := range b.Questions {
 		per[q.Dimension]++
+		low := " " + strings.ToLower(q.Text) + " "
 		if q.Reverse {
 			reverse++
-			low := " " + strings.ToLower(q.Text) + " "
 			if strings.Contains(low, " not ") || strings.Contains(low, "n't ") || strings.Contains(low, " never ") {
 				t.Errorf("%s: reverse item worded with a negation: %q", q.ID, q.Text)
+			}
+		}
+		// One idea per statement: no "X or Y" pairs of activities and no
+		// "and also" joins (lists of examples after "such as" are fine).
+		head, _, _ := strings.Cut(low, "such as")
+		for _, join := range []string{" and also ", ", and ", " or caring", " outdoors or "} {
+			if strings.Contains(head, join) {
+				t.Errorf("%s: asks two things at once (%q): %q", q.ID, strings.TrimSpace(join), q.Text)
 			}
 		}
 	}
 	for _, d := range b.Dimensions {
 		want := 1
 		if d.Group == roles.BlockInterest {
-			want = 2
+			want = 2 // one statement each way round
 		}
 		if per[d.ID] != want {
 			t.Errorf("dimension %s: got %d questions, want %d", d.ID, per[d.ID], want)
 		}
 	}
-	if reverse < 6 || reverse > 8 {
-		t.Errorf("reverse items: got %d, want 6–8", reverse)
+	if got := b.Pairs(); got != 6 {
+		t.Errorf("pairs of opposite statements: got %d, want 6 (one per interest)", got)
+	}
+	if reverse < 6 || reverse > 12 {
+		t.Errorf("reverse items: got %d, want 6–12", reverse)
+	}
+	// Statements nearly everyone agrees with measure nothing: virtues are
+	// asked as preferences, never as self-praise.
+	for _, q := range b.Questions {
+		for _, bland := range []string{"own up to my mistakes", "people can count on me", "i double-check my work", "get along well"} {
+			if strings.Contains(strings.ToLower(q.Text), bland) {
+				t.Errorf("%s: a statement nearly everyone agrees with: %q", q.ID, q.Text)
+			}
+		}
+	}
+}
+
+// TestBankSpelling: the audience is American.
+func TestBankSpelling(t *testing.T) {
+	raw, err := data.FS.ReadFile("questions.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	low := strings.ToLower(string(raw))
+	for _, british := range []string{"organis", "colour", "favourite", "behaviour", "centre", "programme", "paediatric", "tyre", "analyse", "practise", "licence", "weigh up", "straight away", "catalogue", "modelling", "travelled"} {
+		if strings.Contains(low, british) {
+			t.Errorf("questions.yaml uses the British %q", british)
+		}
+	}
+}
+
+// TestRetiredStillScore: a result saved before statements were replaced
+// still scores, its old answers counting toward their dimensions.
+func TestRetiredStillScore(t *testing.T) {
+	b := loadBank(t)
+	if len(b.Retired) == 0 {
+		t.Skip("no retired statements")
+	}
+	answers := map[string]int{}
+	for _, q := range b.Questions {
+		answers[q.ID] = 3
+	}
+	old := b.Retired[0]
+	answers[old.ID] = 5
+	r, err := Score(b, answers)
+	if err != nil {
+		t.Fatalf("scoring a retired answer: %v", err)
+	}
+	d := r.Dimensions[b.DimensionIndex(old.Dimension)]
+	if d.N < 2 || d.Mean <= 3 {
+		t.Errorf("retired %s: dimension %s got n=%d mean %.2f, want the old answer counted", old.ID, old.Dimension, d.N, d.Mean)
+	}
+	if b.Asked(old.ID) {
+		t.Errorf("retired %s counts as asked", old.ID)
+	}
+	if r.Has(FlagIncomplete) {
+		t.Error("every current statement was answered, yet the result is flagged incomplete")
 	}
 }
 
@@ -117,8 +172,8 @@ const tinyBank = `
 scale: [a, b, c, d, e]
 sections: [{number: 1, title: One}, {number: 2, title: Two}]
 dimensions:
-  - {id: realistic, name: R, group: interest, onet_elements: ["1.B.1.a"]}
-  - {id: programming, name: P, group: skill, onet_elements: ["2.B.3.e"]}
+  - {id: realistic, name: R, group: interest, onet_elements: ["1.B.1.a"], like: l, dislike: d, noun: "n"}
+  - {id: programming, name: P, group: skill, onet_elements: ["2.B.3.e"], like: l, dislike: d, noun: "n"}
 questions:
   - {id: q1, section: 1, dimension: realistic, reverse: false, text: "x"}
   - {id: q2, section: 2, dimension: programming, reverse: true, text: "y"}
@@ -139,6 +194,9 @@ func TestParseBankErrors(t *testing.T) {
 		{"unknown key", "reverse: true", "reversed: true", "", "not found"},
 		{"short scale", "[a, b, c, d, e]", "[a, b]", "", "scale has 2 labels"},
 		{"empty section", "section: 2", "section: 1", "", "section 2: has no questions"},
+		{"unworded dimension", `noun: "n"}`, "}", "", "needs like, dislike and noun"},
+		{"retired unknown dimension", "", "", "retired:\n  - {id: q9, dimension: coding, reverse: false}\n", `retired question "q9": unknown dimension`},
+		{"retired still asked", "", "", "retired:\n  - {id: q1, dimension: realistic, reverse: false}\n", `retired question "q1": needs an id of its own`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

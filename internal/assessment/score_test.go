@@ -106,18 +106,36 @@ func TestScoreFlags(t *testing.T) {
 		{"varied", varied, 0, nil},
 		{"straight line", func(int, Question) int { return 4 }, 0, []FlagCode{FlagLongRun}},
 		{"all neutral", func(int, Question) int { return 3 }, 0, []FlagCode{FlagLongRun, FlagFlat}},
-		{"run of 8", func(i int, q Question) int {
-			if i >= 20 && i < 28 {
+		{"run of 10", func(i int, q Question) int {
+			if i >= 20 && i < 20+LongRun {
 				return 2
 			}
 			return varied(i, q)
 		}, 0, []FlagCode{FlagLongRun}},
-		{"run of 7", func(i int, q Question) int {
-			if i >= 20 && i < 27 {
+		{"run of 9", func(i int, q Question) int {
+			if i >= 20 && i < 20+LongRun-1 {
 				return 2
 			}
 			return varied(i, q)
 		}, 0, nil},
+		{"agree with both halves of every pair", func(i int, q Question) int {
+			if isPaired(b, q) {
+				return 5
+			}
+			return varied(i, q)
+		}, 0, []FlagCode{FlagAcquiescent}},
+		{"contradict every pair", func(i int, q Question) int {
+			if isPaired(b, q) {
+				// Agree with both halves of half the pairs and disagree
+				// with both halves of the rest: the raw mean stays neutral
+				// (not acquiescent) while every pair contradicts itself.
+				if b.DimensionIndex(q.Dimension)%2 == 0 {
+					return 5
+				}
+				return 1
+			}
+			return varied(i, q)
+		}, 0, []FlagCode{FlagInconsistent}},
 		{"nothing answered", varied, 60, []FlagCode{FlagFlat, FlagIncomplete}},
 		{"some skipped", varied, 5, []FlagCode{FlagIncomplete}},
 	}
@@ -145,11 +163,22 @@ func TestScoreFlags(t *testing.T) {
 					t.Errorf("%s: NaN score", d.ID)
 				}
 			}
-			if wantLow := r.Has(FlagLongRun) || r.Has(FlagFlat); r.LowConfidence() != wantLow {
+			if wantLow := r.Has(FlagLongRun) || r.Has(FlagFlat) || r.Has(FlagAcquiescent) || r.Has(FlagInconsistent); r.LowConfidence() != wantLow {
 				t.Errorf("LowConfidence: got %v, want %v", r.LowConfidence(), wantLow)
 			}
 		})
 	}
+}
+
+// isPaired reports whether q belongs to a pair of opposite statements.
+func isPaired(b *Bank, q Question) bool {
+	n := 0
+	for _, o := range b.Questions {
+		if o.Dimension == q.Dimension {
+			n++
+		}
+	}
+	return n == 2
 }
 
 func flagStrings(fs []FlagCode) []string {

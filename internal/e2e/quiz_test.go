@@ -3,6 +3,9 @@ package e2e
 import (
 	"fmt"
 	"regexp"
+	"rolefit/data"
+	"rolefit/internal/assessment"
+	evalpkg "rolefit/internal/eval"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,18 +13,16 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// backEndAnswers is one person's answers, by question id: someone who loves
-// programming, debugging and systems, is neutral about people work and
-// dislikes selling, manual and caring work. It is shaped like a back-end web
-// developer, so the profile is far from flat.
-var backEndAnswers = map[string]int{
-	"q01": 2, "q02": 3, "q03": 4, "q04": 5, "q05": 4, "q06": 2, "q07": 3, "q08": 5, "q09": 3, "q10": 4,
-	"q11": 3, "q12": 2, "q13": 4, "q14": 3, "q15": 4, "q16": 4, "q17": 3, "q18": 3, "q19": 2, "q20": 1,
-	"q21": 4, "q22": 4, "q23": 4, "q24": 5, "q25": 3, "q26": 5, "q27": 5, "q28": 3, "q29": 4, "q30": 5,
-	"q31": 2, "q32": 1, "q33": 2, "q34": 4, "q35": 2, "q36": 2, "q37": 2, "q38": 4, "q39": 2, "q40": 3,
-	"q41": 2, "q42": 3, "q43": 4, "q44": 5, "q45": 4, "q46": 2, "q47": 2, "q48": 2, "q49": 4, "q50": 4,
-	"q51": 5, "q52": 2, "q53": 2, "q54": 5, "q55": 3, "q56": 5, "q57": 3, "q58": 2, "q59": 3, "q60": 5,
-}
+// backEndAnswers is one person's answers, by question id: the back-end
+// persona of internal/eval (someone who loves server-side systems and
+// APIs), answering the question bank the app serves.
+var backEndAnswers = func() map[string]int {
+	bank, err := assessment.LoadBank(data.FS, "questions.yaml")
+	if err != nil {
+		panic(err)
+	}
+	return evalpkg.BackEnd.Answers(bank)
+}()
 
 // answerFor is the answer to give to question id; a question the table does
 // not know fails the test, so a changed bank is noticed.
@@ -223,7 +224,7 @@ func (tb *tab) wantHowYouMatch(fit string) {
 	if got := tb.text("section.how-match .fit-num"); got != fit {
 		tb.t.Errorf("How you match: got fit %s, want %s as on the results page", got, fit)
 	}
-	tb.wantText("table.levels caption", "Your level beside this role's")
+	tb.wantText("table.levels caption", "Your answer beside where this role sits")
 	if n := tb.count("table.levels tbody tr"); n == 0 {
 		tb.t.Errorf("the levels table has no rows")
 	}

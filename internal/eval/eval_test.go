@@ -13,17 +13,7 @@ import (
 	"rolefit/internal/matching"
 )
 
-// Bars on own-occupation top-5 retrieval at noise SD 1.0, attentive
-// respondents only (careless ones are reported, not held to a bar).
-const (
-	barNoBias = 0.90
-	barBias   = 0.85
-	// calibrationDrift is how far the committed calibration may sit from
-	// the one this run measures before it must be regenerated.
-	calibrationDrift = 0.03
-)
-
-func setup(t testing.TB) (*assessment.Bank, *matching.Index) {
+func setup(t testing.TB) (*assessment.Bank, *matching.Index, matching.Source) {
 	t.Helper()
 	cat, err := catalog.Load(data.FS)
 	if err != nil {
@@ -33,17 +23,21 @@ func setup(t testing.TB) (*assessment.Bank, *matching.Index) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := matching.Build(bank, matching.Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms})
+	src := matching.Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms}
+	ix, err := matching.Build(bank, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bank, ix
+	return bank, ix, src
 }
 
-// TestSelfRetrieval fails when matching falls below the bars.
-func TestSelfRetrieval(t *testing.T) {
-	bank, ix := setup(t)
-	rep, err := Run(bank, ix, DefaultConfig())
+// TestBars fails when matching falls below what issue 8 asks of it. The
+// sample is smaller than make eval's, so the bars leave room for its
+// sampling error only where a figure sits close to them.
+func TestBars(t *testing.T) {
+	bank, ix, src := setup(t)
+	cfg := DefaultConfig()
+	rep, err := Run(bank, ix, src, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,67 +47,159 @@ func TestSelfRetrieval(t *testing.T) {
 	}
 	t.Log("\n" + buf.String())
 
-	checked := 0
-	for _, cr := range rep.Conditions {
-		if cr.Noise != 1.0 {
-			continue
-		}
-		bar := barNoBias
-		if cr.Bias {
-			bar = barBias
-		}
-		checked++
-		if cr.Attentive.Own5 < bar {
-			t.Errorf("noise %.1f bias %v: own occupation in top 5 for %.1f%% of attentive respondents, want ≥ %.0f%%",
-				cr.Noise, cr.Bias, 100*cr.Attentive.Own5, 100*bar)
-		}
-		if cr.Careless.N == 0 || cr.Attentive.N == 0 {
-			t.Errorf("noise %.1f bias %v: got %d attentive and %d careless respondents, want both", cr.Noise, cr.Bias, cr.Attentive.N, cr.Careless.N)
+	for _, r := range rep.Retrieval {
+		if r.Noise == 1.0 && r.Bias == 0 && r.Own5 < 0.97 {
+			t.Errorf("%s, noise 1.0: own occupation in the top 5 for %s, want ≥ 97%%", r.Source, pct(r.Own5))
 		}
 	}
-	if checked != 2 {
-		t.Fatalf("checked %d conditions at noise 1.0, want 2", checked)
+	for _, s := range rep.Stability {
+		if s.Overlap < 4 {
+			t.Errorf("%s: two takes share %.2f of their top 5, want ≥ 4", s.Source, s.Overlap)
+		}
+		if s.FitMove >= 3 {
+			t.Errorf("%s: fits move %.2f points between takes, want < 3", s.Source, s.FitMove)
+		}
+		if s.BandChange > 0.10 {
+			t.Errorf("%s: %s of top-5 bands change between takes, want ≤ 10%%", s.Source, pct(s.BandChange))
+		}
+		if s.Source == FromRole && s.Same1 < 0.97 {
+			t.Errorf("%s: #1 the same in %s of retakes, want ≥ 97%%", s.Source, pct(s.Same1))
+		}
 	}
+	if n := len(rep.Explanations.Violations); n > 0 {
+		t.Errorf("explanation rules broken: %v; e.g. %v", rep.Explanations.Violations, rep.Explanations.Examples)
+	}
+	if rep.Explanations.Reasons == 0 || rep.Explanations.Stretches == 0 || rep.Explanations.Mismatches == 0 {
+		t.Errorf("explanations gave %d reasons, %d stretches, %d mismatches: each kind must occur", rep.Explanations.Reasons, rep.Explanations.Stretches, rep.Explanations.Mismatches)
+	}
+	for _, f := range rep.Flags {
+		switch {
+		case f.Kind == "uniformly random":
+			if f.Flagged < 0.90 || f.Good > 0 {
+				t.Errorf("random answers: %s flagged, %s at good or better; want ≥ 90%% and none", pct(f.Flagged), pct(f.Good))
+			}
+		case f.Kind == "one answer throughout":
+			if f.Flagged < 1 {
+				t.Errorf("one answer throughout: %s flagged, want all", pct(f.Flagged))
+			}
+		case strings.HasPrefix(f.Kind, "attentive") && !strings.Contains(f.Kind, "bias"):
+			if f.Flagged > 0.03 {
+				t.Errorf("%s: %s flagged, want ≤ 3%%", f.Kind, pct(f.Flagged))
+			}
+		}
+	}
+	for _, s := range rep.Strong {
+		if s.Median < 1 || s.Median > 6 {
+			t.Errorf("noise %.2f: median %v strong roles, want 1–6", s.Noise, s.Median)
+		}
+	}
+	if c := ix.Calibration(); math.Abs(c.Rand-rep.Measured.Rand) > 0.05*c.Rand {
+		t.Errorf("committed calibration Rand %.4f drifted from measured %.4f: run go run ./cmd/eval -write-calibration internal/matching/calibration.go", c.Rand, rep.Measured.Rand)
+	}
+}
 
-	c := ix.Calibration()
-	if math.Abs(c.Self-rep.Measured.Self) > calibrationDrift || math.Abs(c.Rand-rep.Measured.Rand) > calibrationDrift {
-		t.Errorf("committed calibration %+v drifted from measured %+v: run go run ./cmd/eval -write-calibration internal/matching/calibration.go",
-			c, rep.Measured)
+// TestExplanationRules checks every top-10 card of a few hundred
+// respondents of several kinds against the rules, independently restated.
+func TestExplanationRules(t *testing.T) {
+	bank, ix, src := setup(t)
+	resp := newRespondent(bank)
+	onet := onetLevels(bank, ix, src)
+	rng := rand.New(rand.NewPCG(42, 7))
+	cards := 0
+	check := func(a map[string]int) {
+		t.Helper()
+		vs, err := CheckCards(bank, ix, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards += 10
+		for _, v := range vs {
+			t.Errorf("rule broken: %v", v)
+		}
+	}
+	for r, p := range ix.Profiles() {
+		check(resp.answer(rng, p.Level, 0.3+rng.Float64(), rng.NormFloat64()*0.5))
+		if r%2 == 0 {
+			check(resp.answer(rng, onet[r], 1, rng.NormFloat64()*0.5))
+		}
+	}
+	for range 50 {
+		// People like no occupation: a random profile answered carefully.
+		lv := make([]float64, len(bank.Dimensions))
+		for d := range lv {
+			lv[d] = 1 + 4*rng.Float64()
+		}
+		check(resp.answer(rng, lv, 0.5, 0))
+	}
+	if cards < 300*10 {
+		t.Errorf("checked %d cards, want at least 3000", cards)
+	}
+}
+
+// TestCheckExplanationCatches proves the checker can fail: each broken
+// rule in a hand-made explanation is reported.
+func TestCheckExplanationCatches(t *testing.T) {
+	bank, ix, _ := setup(t)
+	prof, _ := ix.Profile("back-end-web-developer")
+	n := len(bank.Dimensions)
+	p := matching.Person{Level: make([]float64, n), Items: bank.DimensionItems(), Mean: 3}
+	for d := range p.Level {
+		p.Level[d] = 3
+	}
+	prog := bank.DimensionIndex("programming")
+	integ := bank.DimensionIndex("integrity")
+	pt := func(d int, text string) matching.Point {
+		return matching.Point{Dimension: bank.Dimensions[d].ID, You: p.Level[d], Role: prof.Level[d], Text: text}
+	}
+	ex := matching.Explanation{
+		Reasons:  []matching.Point{pt(prog, "programming")}, // the person is neutral: not a reason
+		Stretch:  []matching.Point{pt(prog, "programming")}, // and it is a reason too
+		Mismatch: &matching.Point{Dimension: "integrity", Text: "nothing", You: 3, Role: prof.Level[integ]},
+	}
+	got := map[string]bool{}
+	for _, v := range CheckExplanation(bank, ix.Weights(), prof, p, ex) {
+		got[v.Rule] = true
+	}
+	for _, rule := range []string{RuleReasonPerson, RuleContradiction, RuleMismatchVirtue, RuleMismatchTrue, RuleText} {
+		if !got[rule] {
+			t.Errorf("checker missed %q; got %v", rule, got)
+		}
 	}
 }
 
 func TestRunDeterministic(t *testing.T) {
-	bank, ix := setup(t)
-	cfg := DefaultConfig()
-	cfg.PerRole, cfg.Noise = 2, []float64{1.0}
-	a, err := Run(bank, ix, cfg)
-	if err != nil {
-		t.Fatal(err)
+	bank, ix, src := setup(t)
+	cfg := Config{PerRole: 1, Seed: 3}
+	write := func(cfg Config) string {
+		rep, err := Run(bank, ix, src, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := rep.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
 	}
-	b, _ := Run(bank, ix, cfg)
-	var wa, wb bytes.Buffer
-	a.Write(&wa)
-	b.Write(&wb)
-	if wa.String() != wb.String() {
+	a, b := write(cfg), write(cfg)
+	if a != b {
 		t.Error("two runs with the same seed differ")
 	}
 	cfg.Seed++
-	c, _ := Run(bank, ix, cfg)
-	var wc bytes.Buffer
-	c.Write(&wc)
-	if wa.String() == wc.String() {
+	if a == write(cfg) {
 		t.Error("runs with different seeds are identical")
 	}
 }
 
-func TestRespond(t *testing.T) {
-	bank, _ := setup(t)
+func TestRespondent(t *testing.T) {
+	bank, _, _ := setup(t)
+	resp := newRespondent(bank)
 	rng := rand.New(rand.NewPCG(1, 1))
-	z := make([]float64, len(bank.Dimensions))
-	for i := range z {
-		z[i] = 1.6 // rounds to 5 for forward items, 1 for reverse ones
+	lv := make([]float64, len(bank.Dimensions))
+	for i := range lv {
+		lv[i] = 4.9 // rounds to 5 for forward statements, 1 for their opposites
 	}
-	a := respond(rng, bank, z, 0, 0, attentive)
+	a := resp.answer(rng, lv, 0, 0)
 	for _, q := range bank.Questions {
 		want := 5
 		if q.Reverse {
@@ -128,30 +214,26 @@ func TestRespond(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range res.Dimensions {
-		if d.Z != 2 {
-			t.Errorf("%s: got z %v, want 2 (clipped)", d.ID, d.Z)
+		if d.Mean != 5 {
+			t.Errorf("%s: got mean %v, want 5", d.ID, d.Mean)
 		}
 	}
-	// Agree-bias pushes raw answers up on reverse items too.
-	for i := range z {
-		z[i] = 0
+	// An agree-bias pushes raw answers up on opposite statements too.
+	for i := range lv {
+		lv[i] = 3
 	}
-	a = respond(rng, bank, z, 0, 1, attentive)
-	for _, q := range bank.Questions {
-		if a[q.ID] != 4 {
-			t.Errorf("%s with bias 1: got %d, want 4", q.ID, a[q.ID])
+	for id, x := range resp.answer(rng, lv, 0, 1) {
+		if x != 4 {
+			t.Errorf("%s with bias 1: got %d, want 4", id, x)
 		}
 	}
-	a = respond(rng, bank, z, 1, 0, straight)
-	first := a[bank.Questions[0].ID]
-	for _, q := range bank.Questions {
-		if a[q.ID] != first {
-			t.Fatalf("straight-lined answers differ: %d and %d", first, a[q.ID])
+	for id, x := range resp.straight(2) {
+		if x != 2 {
+			t.Fatalf("one answer throughout: %s got %d", id, x)
 		}
 	}
-	a = respond(rng, bank, z, 0, 0, random)
 	seen := map[int]bool{}
-	for _, x := range a {
+	for _, x := range resp.random(rng) {
 		seen[x] = true
 	}
 	if len(seen) < 4 {
@@ -159,29 +241,62 @@ func TestRespond(t *testing.T) {
 	}
 }
 
-func TestReportWrite(t *testing.T) {
-	rep := Report{
-		Config:     DefaultConfig(),
-		Weights:    matching.DefaultWeights(),
-		Conditions: []ConditionReport{{Condition: Condition{Noise: 1, Bias: true}, Attentive: Stats{N: 10, Own5: 0.9}, ByCategory: map[string]Stats{"technology": {N: 10, Top1: 0.5}}}},
-		Measured:   matching.Calibration{Self: 0.6, Rand: -0.1},
-	}
-	var buf bytes.Buffer
-	if err := rep.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"top-5 occ", "90.0%", "technology", "self 0.6000, random -0.1000"} {
-		if !strings.Contains(buf.String(), want) {
-			t.Errorf("report lacks %q:\n%s", want, buf.String())
+func TestCalibrationSource(t *testing.T) {
+	src := string(CalibrationSource(matching.Calibration{Rand: 1.23456, Misfit: 1.1, Loose: 0.8}))
+	for _, want := range []string{"DO NOT EDIT", "package matching", "Calibration{Rand: 1.2346, Misfit: 1.1000, Loose: 0.8000}"} {
+		if !strings.Contains(src, want) {
+			t.Errorf("generated source lacks %q:\n%s", want, src)
 		}
 	}
 }
 
-func TestCalibrationSource(t *testing.T) {
-	src := string(CalibrationSource(matching.Calibration{Self: 0.61234, Rand: -0.1}))
-	for _, want := range []string{"DO NOT EDIT", "package matching", "Calibration{Self: 0.6123, Rand: -0.1000}"} {
-		if !strings.Contains(src, want) {
-			t.Errorf("generated source lacks %q:\n%s", want, src)
+func position(rk matching.Ranking, slug string) int {
+	for i, m := range rk.Matches {
+		if m.Slug == slug {
+			return i
 		}
+	}
+	return len(rk.Matches)
+}
+
+// TestPersonaBackEnd: someone who loves programming, systems and turning
+// requirements into designs, stays calm in incidents and is not drawn to
+// visual work finds Back-End in the top 3, above Front-End and both
+// designer roles.
+func TestPersonaBackEnd(t *testing.T) {
+	bank, ix, _ := setup(t)
+	_, _, rk, err := person(bank, ix, BackEnd.Answers(bank), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	be := position(rk, "back-end-web-developer")
+	if be > 2 || rk.LowConfidence {
+		t.Errorf("back-end persona: back-end-web-developer at %d (low confidence %v), want the top 3", be+1, rk.LowConfidence)
+	}
+	for _, other := range []string{"front-end-web-developer", "interface-designer", "ux-designer"} {
+		if position(rk, other) < be {
+			t.Errorf("back-end persona: %s at %d, above back-end at %d", other, position(rk, other)+1, be+1)
+		}
+	}
+	logTop(t, rk)
+}
+
+func TestPersonaVisual(t *testing.T) {
+	bank, ix, _ := setup(t)
+	_, _, rk, err := person(bank, ix, Visual.Answers(bank), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	best := min(position(rk, "interface-designer"), position(rk, "ux-designer"))
+	if be := position(rk, "back-end-web-developer"); best > be || rk.LowConfidence {
+		t.Errorf("visual persona: best designer at %d, back-end at %d (low confidence %v); want a designer above back-end", best+1, be+1, rk.LowConfidence)
+	}
+	logTop(t, rk)
+}
+
+func logTop(t *testing.T, rk matching.Ranking) {
+	t.Helper()
+	for i, m := range rk.Matches[:min(8, len(rk.Matches))] {
+		t.Logf("%2d %-32s fit %3d tier %d", i+1, m.Slug, m.Fit, m.Tier)
 	}
 }

@@ -2,10 +2,13 @@ package eval
 
 import (
 	"fmt"
+	"go/format"
 	"io"
 	"slices"
 	"strings"
 	"text/tabwriter"
+
+	"rolefit/internal/matching"
 )
 
 func pct(f float64) string { return fmt.Sprintf("%5.1f%%", 100*f) }
@@ -13,55 +16,98 @@ func pct(f float64) string { return fmt.Sprintf("%5.1f%%", 100*f) }
 // Write prints the report as plain text tables.
 func (r Report) Write(w io.Writer) error {
 	var b strings.Builder
-	c := r.Config
 	wt := r.Weights
-	fmt.Fprintf(&b, "Rolefit matching evaluation: %d attentive respondents per role and condition, %.0f%% careless mixed in, seed %d\n",
-		c.PerRole, 100*c.Careless, c.Seed)
-	fmt.Fprintf(&b, "Weights: interest %.2f, style %.2f, skill %.2f, under %.2f, over %.2f, tolerance %.2f, important IM ≥ %.1f, emphasis ×%.1f\n\n",
-		wt.Interest, wt.Style, wt.Skill, wt.Under, wt.Over, wt.Tolerance, wt.ImportantIM, wt.EmphasisScale)
+	fmt.Fprintf(&b, "Rolefit matching evaluation: %d respondents per role and condition, seed %d\n", r.Config.PerRole, r.Config.Seed)
+	fmt.Fprintf(&b, "Weights: direct %.2f, min noise %.2f, emphasis ×%.1f, important IM ≥ %.1f\n", wt.Direct, wt.MinNoise, wt.EmphasisScale, wt.ImportantIM)
 
+	fmt.Fprintf(&b, "\nRetrieval (own role and own occupation):\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "noise\tbias\tgroup\tn\ttop-1 role\ttop-5 role\ttop-1 occ\ttop-5 occ\ttop-5 stability\tflagged\tself fit\trandom fit\t")
-	for _, cr := range r.Conditions {
-		for _, g := range []struct {
-			name string
-			s    Stats
-		}{{"attentive", cr.Attentive}, {"careless", cr.Careless}} {
-			fits := "\t"
-			if g.name == "attentive" {
-				fits = fmt.Sprintf("%.0f\t%.0f", cr.SelfFit, cr.RandFit)
-			}
-			fmt.Fprintf(tw, "%.1f\t%v\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", cr.Noise, cr.Bias, g.name, g.s.N,
-				pct(g.s.Top1), pct(g.s.Top5), pct(g.s.Own1), pct(g.s.Own5), pct(g.s.Stability), pct(g.s.Flagged), fits)
-		}
+	fmt.Fprintln(tw, "respondents from\tnoise\tbias\tn\ttop-1 role\ttop-5 role\ttop-1 occ\ttop-5 occ\tflagged\t")
+	for _, x := range r.Retrieval {
+		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%d\t%s\t%s\t%s\t%s\t%s\t\n", x.Source, x.Noise, x.Bias, x.N, pct(x.Top1), pct(x.Top5), pct(x.Own1), pct(x.Own5), pct(x.Flagged))
 	}
 	_ = tw.Flush()
 
-	fmt.Fprintf(&b, "\nBy category (attentive; top-1 role / top-5 role / top-5 occupation):\n")
+	fmt.Fprintf(&b, "\nSiblings (roles sharing an O*NET occupation; right one first among them, role profiles, noise 0.7):\n")
+	for _, s := range r.Siblings {
+		var parts []string
+		for _, slug := range s.Roles {
+			parts = append(parts, fmt.Sprintf("%s %.0f%%", slug, 100*s.ByRole[slug]))
+		}
+		fmt.Fprintf(&b, "  %s: %s overall; %s\n", s.Occupation, pct(s.First), strings.Join(parts, ", "))
+	}
+
+	fmt.Fprintf(&b, "\nStability (two takes by the same person, noise 0.5):\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprint(tw, "category\tn\t")
-	for _, cr := range r.Conditions {
-		fmt.Fprintf(tw, "noise %.1f%s\t", cr.Noise, map[bool]string{true: " +bias", false: ""}[cr.Bias])
-	}
-	fmt.Fprintln(tw)
-	var cats []string
-	if len(r.Conditions) > 0 {
-		for cat := range r.Conditions[0].ByCategory {
-			cats = append(cats, cat)
-		}
-	}
-	slices.Sort(cats)
-	for _, cat := range cats {
-		fmt.Fprintf(tw, "%s\t%d\t", cat, r.Conditions[0].ByCategory[cat].N)
-		for _, cr := range r.Conditions {
-			s := cr.ByCategory[cat]
-			fmt.Fprintf(tw, "%3.0f /%3.0f /%3.0f\t", 100*s.Top1, 100*s.Top5, 100*s.Own5)
-		}
-		fmt.Fprintln(tw)
+	fmt.Fprintln(tw, "respondents from\tn\ttop-5 shared (of 5)\t#1 same\t#1 in retake's first tier\tfit move (top 5)\tband changes (top 5)\t")
+	for _, s := range r.Stability {
+		fmt.Fprintf(tw, "%s\t%d\t%.2f\t%s\t%s\t%.2f\t%s\t\n", s.Source, s.N, s.Overlap, pct(s.Same1), pct(s.Same1Tier), s.FitMove, pct(s.BandChange))
 	}
 	_ = tw.Flush()
 
-	fmt.Fprintf(&b, "\nCalibration measured (median raw score, attentive, all conditions): self %.4f, random %.4f\n", r.Measured.Self, r.Measured.Rand)
+	e := r.Explanations
+	total := 0
+	for _, n := range e.Violations {
+		total += n
+	}
+	fmt.Fprintf(&b, "\nExplanations (top-10 cards, both sources, noise 0.7 and 1.0, agree-bias 0.5): %d cards, %d reasons, %d stretches, %d mismatches; %d rules broken\n",
+		e.Cards, e.Reasons, e.Stretches, e.Mismatches, total)
+	rules := make([]string, 0, len(e.Violations))
+	for rule := range e.Violations {
+		rules = append(rules, rule)
+	}
+	slices.Sort(rules)
+	for _, rule := range rules {
+		fmt.Fprintf(&b, "  %d × %s\n", e.Violations[rule], rule)
+	}
+	for _, v := range e.Examples {
+		fmt.Fprintf(&b, "  e.g. %s\n", v)
+	}
+
+	fmt.Fprintf(&b, "\nCareless and patterned answers (low-confidence flag; random answers must never reach good):\n")
+	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "respondents\tn\tflagged\t#1 at good or better\tmedian #1 fit\t")
+	for _, f := range r.Flags {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%.0f\t\n", f.Kind, f.N, pct(f.Flagged), pct(f.Good), f.TopFit)
+	}
+	_ = tw.Flush()
+	fmt.Fprintf(&b, "Best-role residual per statement, p10/p50/p90/p97/p99: attentive (O*NET, noise 1.0) %s; random %s; misfit from %.2f\n",
+		fmtQ(r.ResidualAttentive), fmtQ(r.ResidualRandom), r.Measured.Misfit)
+
+	fmt.Fprintf(&b, "\nStrong fits per attentive respondent (both sources, agree-bias 0.3):\n")
+	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "noise\tmedian\tp10\tp90\tmedian #1 fit\t")
+	for _, s := range r.Strong {
+		fmt.Fprintf(tw, "%.2f\t%.0f\t%.0f\t%.0f\t%.0f\t\n", s.Noise, s.Median, s.P10, s.P90, s.TopFit)
+	}
+	_ = tw.Flush()
+	fmt.Fprintf(&b, "\nCalibration measured: random-pair squared distance %.4f (committed %.4f)\n", r.Measured.Rand, matching.DefaultCalibration().Rand)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func fmtQ(q [5]float64) string {
+	return fmt.Sprintf("%.2f/%.2f/%.2f/%.2f/%.2f", q[0], q[1], q[2], q[3], q[4])
+}
+
+// CalibrationSource renders internal/matching/calibration.go for c.
+func CalibrationSource(c matching.Calibration) []byte {
+	src := fmt.Sprintf(`// Code generated by go run ./cmd/eval -write-calibration; DO NOT EDIT.
+
+package matching
+
+// DefaultCalibration returns the calibration measured on the evaluation
+// harness with DefaultWeights: Rand is the median squared distance of
+// attentive synthetic respondents (noise 0.7 and 1.0) to a random role;
+// Misfit is the residual that separates attentive from random answers,
+// and Loose the one from which fits are capped.
+func DefaultCalibration() Calibration {
+	return Calibration{Rand: %.4f, Misfit: %.4f, Loose: %.4f}
+}
+`, c.Rand, c.Misfit, c.Loose)
+	b, err := format.Source([]byte(src))
+	if err != nil {
+		panic(err) // the template is ours; a failure is a bug here
+	}
+	return b
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 
 	"rolefit/internal/roles"
 )
@@ -123,11 +124,32 @@ func norm(codes []string, value func(code string) float64) roles.Norm {
 	}
 	mean := sum / float64(len(codes))
 	var sq float64
-	for _, c := range codes {
-		d := value(c) - mean
+	vs := make([]float64, len(codes))
+	for i, c := range codes {
+		vs[i] = value(c)
+		d := vs[i] - mean
 		sq += d * d
 	}
-	return roles.Norm{Mean: mean, SD: math.Sqrt(sq / float64(len(codes)))}
+	return roles.Norm{Mean: mean, SD: math.Sqrt(sq / float64(len(codes))), Q: quantiles(vs, roles.NormQuantiles)}
+}
+
+// quantiles returns k evenly spaced quantiles of vs (0 to 100 percent),
+// interpolating linearly between order statistics and rounded to 4
+// decimals so the generated figures stay stable and readable.
+func quantiles(vs []float64, k int) []float64 {
+	s := slices.Clone(vs)
+	slices.Sort(s)
+	out := make([]float64, k)
+	for i := range out {
+		pos := float64(i) / float64(k-1) * float64(len(s)-1)
+		lo := int(pos)
+		v := s[lo]
+		if lo+1 < len(s) {
+			v += (pos - float64(lo)) * (s[lo+1] - s[lo])
+		}
+		out[i] = math.Round(v*1e4) / 1e4
+	}
+	return out
 }
 
 // socOf drops the O*NET suffix: "15-1254.00" → "15-1254".

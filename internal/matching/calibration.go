@@ -3,9 +3,10 @@
 package matching
 
 // DefaultCalibration returns the calibration measured on the evaluation
-// harness with DefaultWeights: median raw scores of attentive synthetic
-// respondents against their own role (Self) and against a random role
-// (Rand), pooled over noise SD 0.7 and 1.0, with and without agree-bias.
+// harness with DefaultWeights: Rand is the median squared distance of
+// attentive synthetic respondents (noise 0.7 and 1.0) to a random role;
+// Misfit is the residual that separates attentive from random answers,
+// and Loose the one from which fits are capped.
 func DefaultCalibration() Calibration {
-	return Calibration{Self: 0.6031, Rand: -0.1119}
+	return Calibration{Rand: 1.3065, Misfit: 1.1000, Loose: 0.8000}
 }

@@ -2,54 +2,70 @@ package matching
 
 import (
 	"fmt"
-	"strings"
+	"math"
+	"slices"
 
 	"rolefit/internal/assessment"
 	"rolefit/internal/roles"
 )
 
-// Contribution is one dimension's exact share of a role's score.
-type Contribution struct {
+// Point is one thing an explanation says about a dimension, with both
+// levels on the common 1–5 scale so that a reader (or a program) can check
+// it.
+type Point struct {
 	Dimension string // dimension id, e.g. "programming"
 	Name      string
 	Group     roles.Block
-	Person    float64 // the person's z-score
-	Role      float64 // the role's z-score (with emphasis)
-	// Shape is the dimension's share of the profile correlation term:
-	// block weight · p̃ᵢ · q̃ᵢ / n, with p̃, q̃ standardised inside the block,
-	// so a block's shares sum to its weight times its correlation.
-	Shape float64
-	// Gap is the dimension's share of the skill-gap penalty (≤ 0); zero
-	// for dimensions that are not important skills of the role.
-	Gap   float64
-	Total float64 // Shape + Gap; a role's Totals sum to its score
-	Text  string  // one sentence for people; empty in Explanation.All
+	You       float64 // the person's level, 1–5 (their mean answer)
+	Role      float64 // the role's level, 1–5 (1 + 4 × share of occupations below it)
+	Text      string  // one sentence for people; empty in Explanation.All
 }
 
-// Explanation says why a role scored as it did. Every number in it is a
-// part of the score, not a separate heuristic.
+// Explanation says why a role fits as it does, in points that obey the
+// rules below; internal/eval counts every broken rule over many
+// respondents, and a test fails on any.
+//
+//   - A reason names a dimension the role clearly relies on (level ≥
+//     RoleRelies, top 30% of occupations; for a skill, O*NET importance ≥
+//     ImportantIM too) and the person clearly leans toward (level ≥
+//     YouLean and above their own mean).
+//   - A stretch is an important skill the role relies on, on which the
+//     person was undecided (YouAgainst ≤ level < YouLean) and sits at
+//     least StretchGap below the role: a real gap, and one they could close.
+//   - The mismatch is a dimension the role relies on that the person leans
+//     away from (level < YouAgainst), or an interest or skill the person
+//     clearly enjoys (≥ YouStrong, above their mean) that the role makes
+//     little of (≤ RoleLittle, bottom 30%). Desirable traits (integrity,
+//     dependability, …) are never a mismatch, and work styles are never
+//     faulted for being above the role.
+//   - These conditions exclude each other, so no dimension is ever both a
+//     reason and a stretch, or a reason and the mismatch.
+//   - A low-confidence result gets no points at all: careless or
+//     patterned answers cannot support a confident sentence.
 type Explanation struct {
-	Score                  float64 // the sum of All[i].Total; equals Match.Score
-	Interest, Style, Skill float64 // block correlations, each in [−1, 1]
-	// Under and Over are the importance-weighted mean gaps (z-units beyond
-	// the tolerance) below and above the role's level on its important skills.
-	Under, Over          float64
-	PersonCode, RoleCode string // RIASEC codes, to show side by side
-	// Reasons are the largest positive shares where both the person and the
-	// role sit above their own averages (up to 3).
-	Reasons []Contribution
-	// Stretch are the important skills with the largest shortfalls (up to 2).
-	Stretch []Contribution
-	// Mismatch is the most negative share outside Stretch, nil if none.
-	Mismatch *Contribution
-	All      []Contribution // every dimension, in the bank's order
+	PersonCode, RoleCode string
+	LowConfidence        bool
+	Reasons              []Point // up to MaxReasons, strongest first
+	Stretch              []Point // up to MaxStretch, largest gap first
+	Mismatch             *Point  // nil when there is none
+	All                  []Point // every dimension's levels, in the bank's order, without text
 }
 
-// Explainer returns a function explaining any role's score for p, so that
-// explaining many roles for one person does the person's half once.
+// The explanation rules' thresholds, on the common 1–5 scale.
+const (
+	RoleRelies = 3.8 // the role sits above 70% of occupations
+	RoleLittle = 2.2 // the role sits below 70% of occupations
+	YouLean    = 3.5 // halfway from "Neither" to "Agree"
+	YouAgainst = 2.5 // halfway from "Neither" to "Disagree"
+	YouStrong  = 4.0 // "Agree"
+	StretchGap = 1.0 // one answer step
+	MaxReasons = 3
+	MaxStretch = 2
+)
+
+// Explainer returns a function explaining any role's fit for p.
 func (ix *Index) Explainer(p Person) (func(slug string) (Explanation, error), error) {
-	ps, err := ix.person(p)
-	if err != nil {
+	if _, err := ix.scorer(p); err != nil {
 		return nil, err
 	}
 	return func(slug string) (Explanation, error) {
@@ -57,191 +73,163 @@ func (ix *Index) Explainer(p Person) (func(slug string) (Explanation, error), er
 		if !ok {
 			return Explanation{}, fmt.Errorf("matching: unknown role %q", slug)
 		}
-		return ix.explain(p, &ps, r), nil
+		return ix.explain(p, r, p.LowConfidence), nil
 	}, nil
 }
 
-// Explain returns the explanation of role slug's score for p.
+// Explain returns the explanation of role slug's fit for p. Pass the
+// ranking's LowConfidence through p when the ranking found a misfit.
 func (ix *Index) Explain(p Person, slug string) (Explanation, error) {
-	r, ok := ix.bySlug[slug]
-	if !ok {
-		return Explanation{}, fmt.Errorf("matching: unknown role %q", slug)
-	}
-	ps, err := ix.person(p)
+	f, err := ix.Explainer(p)
 	if err != nil {
 		return Explanation{}, err
 	}
-	return ix.explain(p, &ps, r), nil
+	return f(slug)
 }
 
-// explain recomputes role r's score term by term from its profile; it is
-// slower than Index.score but gives every share. Both compute the same sums.
-func (ix *Index) explain(p Person, ps *person, r int) Explanation {
+// pointKind is which rule a point satisfies.
+type pointKind int
+
+const (
+	kindNone pointKind = iota
+	kindReason
+	kindStretch
+	kindUnder // mismatch: the role relies on it, the person leans away
+	kindOver  // mismatch: the person enjoys it, the role makes little of it
+)
+
+// classify applies the rules to one dimension. It is the single place the
+// rules live: explain uses it to pick points, and internal/eval checks
+// every shown point against Check, which restates them independently.
+func (ix *Index) classify(p Person, prof Profile, d int) pointKind {
+	dim := ix.dims[d]
+	if p.Items[d] == 0 {
+		return kindNone
+	}
+	you, role := p.Level[d], prof.Level[d]
+	important := dim.Group != roles.BlockSkill || prof.IM[d] >= ix.w.ImportantIM
+	relies := role >= RoleRelies && important
+	switch {
+	case relies && you >= YouLean && you > p.Mean:
+		return kindReason
+	case relies && dim.Group == roles.BlockSkill && you >= YouAgainst && you < YouLean && role-you >= StretchGap:
+		return kindStretch
+	case dim.Desirable:
+		return kindNone
+	case relies && you < YouAgainst:
+		return kindUnder
+	case dim.Group != roles.BlockWorkStyle && you >= YouStrong && you > p.Mean && role <= RoleLittle:
+		return kindOver
+	}
+	return kindNone
+}
+
+// explain builds role r's explanation for p.
+func (ix *Index) explain(p Person, r int, lowConf bool) Explanation {
 	prof := ix.profiles[r]
-	e := Explanation{PersonCode: p.Code, RoleCode: prof.Code, All: make([]Contribution, len(ix.dims))}
+	e := Explanation{PersonCode: p.Code, RoleCode: prof.Code, LowConfidence: lowConf, All: make([]Point, len(ix.dims))}
 	for d, dim := range ix.dims {
-		e.All[d] = Contribution{Dimension: dim.ID, Name: dim.Name, Group: dim.Group, Person: p.Z[d], Role: prof.Z[d]}
+		e.All[d] = Point{Dimension: dim.ID, Name: dim.Name, Group: dim.Group, You: p.Level[d], Role: prof.Level[d]}
 	}
-
-	blockW := [3]float64{ix.w.Interest, ix.w.Style, ix.w.Skill}
-	var rs [3]float64
-	high := make([]bool, len(ix.dims)) // both above their block averages
-	for b, blk := range ix.blocks {
-		if ps.undefined[b] {
-			continue
-		}
-		a := roleHalf(prof, blk.dims)
-		for i, d := range blk.dims {
-			dev := (p.Z[d] - ps.mean[b]) / ps.sd[b]
-			share := a[i] * dev
-			rs[b] += share
-			e.All[d].Shape = blockW[b] * share
-			high[d] = dev > 0 && a[i] > 0
-		}
+	if lowConf {
+		return e
 	}
-	e.Interest, e.Style, e.Skill = rs[0], rs[1], rs[2]
-
-	var sum float64
-	for _, d := range ix.blocks[2].dims {
-		if prof.Important[d] {
-			sum += prof.Weight[d]
-		}
-	}
-	t := ix.w.Tolerance
-	for i, d := range ix.blocks[2].dims {
-		if !prof.Important[d] || sum <= 0 {
-			continue
-		}
-		sw := prof.Weight[d] / sum
-		g := prof.Z[d] - ps.skills[i]
-		under, over := sw*max(g-t, 0), sw*max(-g-t, 0)
-		e.Under += under
-		e.Over += over
-		e.All[d].Gap = -(ix.w.Under*under + ix.w.Over*over)
-	}
-	for d := range e.All {
-		e.All[d].Total = e.All[d].Shape + e.All[d].Gap
-		e.Score += e.All[d].Total
-	}
-
-	// Pick by linear scans over plain arrays: at most six picks over ~54
-	// shares, with the sentences written once per dimension at Build.
-	n := len(e.All)
-	var taken [maxDims]bool
-	var shapeV, underV, totalV [maxDims]float64
-	for d := range n {
-		shapeV[d], underV[d], totalV[d] = e.All[d].Shape, under(e.All[d]), e.All[d].Total
-	}
-	for len(e.Reasons) < 3 {
-		best := -1
-		for d := range n {
-			if !taken[d] && high[d] && shapeV[d] > 0 && (best < 0 || shapeV[d] > shapeV[best]) {
-				best = d
+	var reasons, stretch []int
+	mis, misGap := -1, 0.0
+	for d := range ix.dims {
+		you, role := p.Level[d], prof.Level[d]
+		switch ix.classify(p, prof, d) {
+		case kindReason:
+			reasons = append(reasons, d)
+		case kindStretch:
+			stretch = append(stretch, d)
+		case kindUnder, kindOver:
+			if g := math.Abs(role - you); g > misGap {
+				mis, misGap = d, g
 			}
 		}
-		if best < 0 {
-			break
-		}
-		taken[best] = true
-		c := e.All[best]
-		c.Text = ix.texts[best].reason
-		e.Reasons = append(e.Reasons, c)
 	}
-	taken = [maxDims]bool{}
-	for len(e.Stretch) < 2 {
-		best := -1
-		for d := range n {
-			if !taken[d] && underV[d] > 0 && (best < 0 || underV[d] > underV[best]) {
-				best = d
-			}
-		}
-		if best < 0 {
-			break
-		}
-		taken[best] = true
-		c := e.All[best]
-		c.Text = ix.texts[best].stretch
-		e.Stretch = append(e.Stretch, c)
+	// Strongest shared lean first; the stable sort keeps bank order on ties.
+	slices.SortStableFunc(reasons, func(a, b int) int {
+		return cmpDesc((p.Level[a]-LevelNeutral)*(prof.Level[a]-LevelNeutral), (p.Level[b]-LevelNeutral)*(prof.Level[b]-LevelNeutral))
+	})
+	slices.SortStableFunc(stretch, func(a, b int) int {
+		return cmpDesc(prof.Level[a]-p.Level[a], prof.Level[b]-p.Level[b])
+	})
+	for _, d := range reasons[:min(len(reasons), MaxReasons)] {
+		pt := e.All[d]
+		pt.Text = ix.texts[d].reason(pt.Role)
+		e.Reasons = append(e.Reasons, pt)
 	}
-	// taken now marks the stretch, which the mismatch must not repeat.
-	best := -1
-	for d := range n {
-		if !taken[d] && totalV[d] < 0 && (best < 0 || totalV[d] < totalV[best]) {
-			best = d
-		}
+	for _, d := range stretch[:min(len(stretch), MaxStretch)] {
+		pt := e.All[d]
+		pt.Text = ix.texts[d].stretch(pt.Role)
+		e.Stretch = append(e.Stretch, pt)
 	}
-	if best >= 0 {
-		c := e.All[best]
-		if c.Person > c.Role {
-			c.Text = ix.texts[best].mismatchOver
+	if mis >= 0 {
+		pt := e.All[mis]
+		if pt.You < pt.Role {
+			pt.Text = ix.texts[mis].under(pt.Role)
 		} else {
-			c.Text = ix.texts[best].mismatchUnder
+			pt.Text = ix.texts[mis].over(pt.Role)
 		}
-		e.Mismatch = &c
+		e.Mismatch = &pt
 	}
 	return e
 }
 
-// under is the shortfall part of a contribution: the gap penalty when the
-// person sits below the role.
-func under(c Contribution) float64 {
-	if c.Person < c.Role {
-		return -c.Gap
+func cmpDesc(a, b float64) int {
+	switch {
+	case a > b:
+		return -1
+	case a < b:
+		return 1
 	}
 	return 0
 }
 
-// maxDims bounds the dimensions of a bank, for fixed arrays in explain.
-const maxDims = 128
-
-// dimTexts are the sentences an explanation can say about one dimension.
-type dimTexts struct {
-	reason, stretch, mismatchOver, mismatchUnder string
-}
+// dimTexts holds a dimension's wording from the question bank.
+type dimTexts struct{ like, dislike, noun string }
 
 func newDimTexts(dims []assessment.Dimension) []dimTexts {
 	out := make([]dimTexts, len(dims))
 	for d, dim := range dims {
-		c := Contribution{Name: dim.Name, Group: dim.Group}
-		out[d].reason = reasonText(c)
-		out[d].stretch = fmt.Sprintf("This role asks for more %s than you report today: a skill to build.", lowerFirst(c.Name))
-		c.Person, c.Role = 1, 0
-		out[d].mismatchOver = mismatchText(c)
-		c.Person, c.Role = 0, 1
-		out[d].mismatchUnder = mismatchText(c)
+		out[d] = dimTexts{like: dim.Like, dislike: dim.Dislike, noun: dim.Noun}
 	}
 	return out
 }
 
-func reasonText(c Contribution) string {
-	n := lowerFirst(c.Name)
-	switch c.Group {
-	case roles.BlockInterest:
-		return fmt.Sprintf("Your %s interests match the heart of this role.", n)
-	case roles.BlockWorkStyle:
-		return fmt.Sprintf("%s comes naturally to you, and this role relies on it.", c.Name)
-	}
-	return fmt.Sprintf("You enjoy %s, and it is central to this role.", n)
+func (t dimTexts) reason(role float64) string {
+	return fmt.Sprintf("You said %s, and this role asks for more %s than %s.", t.like, t.noun, more(role))
 }
 
-func mismatchText(c Contribution) string {
-	n := lowerFirst(c.Name)
-	if c.Person > c.Role {
-		if c.Group == roles.BlockInterest {
-			return fmt.Sprintf("Your %s interests get little room in this role.", n)
-		}
-		return fmt.Sprintf("You rate yourself high on %s, but this role makes little use of it.", n)
-	}
-	if c.Group == roles.BlockInterest {
-		return fmt.Sprintf("This role is more %s than your interests suggest.", n)
-	}
-	return fmt.Sprintf("This role leans on %s, which you rate lower than other things.", n)
+func (t dimTexts) stretch(role float64) string {
+	return fmt.Sprintf("This role asks for more %s than %s; you were undecided about it, so it is a skill to try out and build.", t.noun, more(role))
 }
 
-// lowerFirst lower-cases a name's first letter for use mid-sentence.
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
+func (t dimTexts) under(role float64) string {
+	return fmt.Sprintf("This role asks for more %s than %s, but you said %s.", t.noun, more(role), t.dislike)
+}
+
+func (t dimTexts) over(role float64) string {
+	return fmt.Sprintf("You said %s, but this role asks for less %s than %s.", t.like, t.noun, less(role))
+}
+
+// more says how many occupations a role level is above, in tenths, never
+// overstating: a level at 78% of occupations reads "7 in 10".
+func more(level float64) string {
+	s := share(level)
+	if s >= 0.95 {
+		return "almost any other occupation"
 	}
-	return strings.ToLower(s[:1]) + s[1:]
+	return fmt.Sprintf("%d in 10 occupations", int(math.Floor(s*10+1e-9)))
+}
+
+// less says how many occupations sit above a role level, in tenths.
+func less(level float64) string {
+	s := 1 - share(level)
+	if s >= 0.95 {
+		return "almost any other occupation"
+	}
+	return fmt.Sprintf("%d in 10 occupations", int(math.Floor(s*10+1e-9)))
 }

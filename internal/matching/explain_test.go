@@ -1,82 +1,123 @@
 package matching
 
 import (
-	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
+
+	"rolefit/internal/roles"
 )
 
-// TestExplanationExact: contributions add up to the score.
-func TestExplanationExact(t *testing.T) {
+// TestExplanationRules: over many random people and every fixture role,
+// each point obeys the rule of its kind, and no dimension appears twice.
+func TestExplanationRules(t *testing.T) {
 	_, ix := fixtureIndex(t)
 	rng := rand.New(rand.NewPCG(11, 12))
-	for range 200 {
+	shown := 0
+	for range 500 {
 		p := randomPerson(rng, len(ix.dims))
 		for _, prof := range ix.Profiles() {
 			e, err := ix.Explain(p, prof.Slug)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var sum, shape [3]float64
-			var total float64
-			for _, c := range e.All {
-				total += c.Total
-				for b, blk := range ix.blocks {
-					if blk.group == c.Group {
-						sum[b] += c.Shape
-					}
+			seen := map[string]bool{}
+			mark := func(pt Point) int {
+				if seen[pt.Dimension] {
+					t.Fatalf("%s: %s appears twice in %+v", prof.Slug, pt.Dimension, e)
+				}
+				seen[pt.Dimension] = true
+				shown++
+				return slicesIndex(ix, pt.Dimension)
+			}
+			for _, r := range e.Reasons {
+				d := mark(r)
+				if r.Role < RoleRelies || r.You < YouLean || r.You <= p.Mean || (ix.dims[d].Group == roles.BlockSkill && prof.IM[d] < 3) {
+					t.Fatalf("%s: reason %+v breaks the rule (mean %.2f)", prof.Slug, r, p.Mean)
 				}
 			}
-			shape = [3]float64{ix.w.Interest * e.Interest, ix.w.Style * e.Style, ix.w.Skill * e.Skill}
-			for b := range sum {
-				if math.Abs(sum[b]-shape[b]) > 1e-9 {
-					t.Fatalf("%s block %d: shares sum to %v, want %v", prof.Slug, b, sum[b], shape[b])
+			for _, s := range e.Stretch {
+				d := mark(s)
+				if ix.dims[d].Group != roles.BlockSkill || s.You < YouAgainst || s.You >= YouLean || s.Role-s.You < StretchGap {
+					t.Fatalf("%s: stretch %+v breaks the rule", prof.Slug, s)
 				}
 			}
-			s, _ := ix.Score(p, prof.Slug)
-			if math.Abs(total-s) > 1e-9 || math.Abs(e.Score-s) > 1e-9 {
-				t.Fatalf("%s: contributions sum to %v, explanation says %v, score is %v", prof.Slug, total, e.Score, s)
+			if m := e.Mismatch; m != nil {
+				d := mark(*m)
+				if ix.dims[d].Desirable {
+					t.Fatalf("%s: mismatch on desirable %s", prof.Slug, m.Dimension)
+				}
+			}
+			if len(e.Reasons) > MaxReasons || len(e.Stretch) > MaxStretch {
+				t.Fatalf("%s: %d reasons, %d stretches", prof.Slug, len(e.Reasons), len(e.Stretch))
 			}
 		}
 	}
+	if shown == 0 {
+		t.Fatal("no point was ever shown")
+	}
+}
+
+func slicesIndex(ix *Index, id string) int {
+	for d, dim := range ix.dims {
+		if dim.ID == id {
+			return d
+		}
+	}
+	return -1
 }
 
 func TestExplanationContent(t *testing.T) {
 	bank, ix := fixtureIndex(t)
-	z := make([]float64, len(bank.Dimensions))
-	set := map[string]float64{
-		"investigative": 2, "conventional": 1, "artistic": -1, "realistic": -1, "social": -1, "enterprising": 0,
-		"analytical_thinking": 2, "stress_tolerance": -1, "innovation": 0,
-		"programming": 0, "technology_design": -1, "speaking": 1, "equipment_maintenance": -2,
-	}
-	for id, v := range set {
-		z[bank.DimensionIndex(id)] = v
-	}
-	e, err := ix.Explain(Person{Z: z, Code: "ICE"}, "back-end")
+	be, _ := ix.Profile("back-end")
+	p := person(bank, map[string]float64{
+		"investigative": 5, "programming": 5, "artistic": 1.5, "speaking": 3,
+		"equipment_maintenance": 5, "analytical_thinking": 1, "social": 2,
+	})
+	e, err := ix.Explain(p, "back-end")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(e.Reasons) < 2 || !(e.Reasons[0].Dimension == "analytical_thinking" && e.Reasons[1].Dimension == "investigative") {
-		t.Fatalf("reasons: got %+v, want analytical_thinking then investigative", e.Reasons)
-	}
+	var reasons []string
 	for _, r := range e.Reasons {
-		if r.Shape <= 0 || r.Text == "" {
-			t.Errorf("reason %s: shape %v text %q, want positive with text", r.Dimension, r.Shape, r.Text)
+		reasons = append(reasons, r.Dimension)
+		if !strings.HasPrefix(r.Text, "You said you like it, and this role asks for more NOUN than ") {
+			t.Errorf("reason text %q", r.Text)
 		}
 	}
-	// Programming: role level z 2.1, person 0 → the stretch.
-	if len(e.Stretch) == 0 || e.Stretch[0].Dimension != "programming" || e.Stretch[0].Gap >= 0 {
-		t.Errorf("stretch: got %+v, want programming with a negative gap", e.Stretch)
+	if strings.Join(reasons, ",") != "investigative,programming" && strings.Join(reasons, ",") != "programming,investigative" {
+		t.Errorf("reasons: got %v, want investigative and programming (role levels %.2f, %.2f)", reasons,
+			be.Level[bank.DimensionIndex("investigative")], be.Level[bank.DimensionIndex("programming")])
 	}
-	if e.Mismatch == nil || e.Mismatch.Total >= 0 || e.Mismatch.Text == "" {
-		t.Fatalf("mismatch: got %+v, want a negative contribution with text", e.Mismatch)
+	// Analytical thinking is marked desirable in the fixture: the person's
+	// low answer on it must not become the mismatch.
+	if e.Mismatch != nil && e.Mismatch.Dimension == "analytical_thinking" {
+		t.Errorf("mismatch faults a desirable trait: %+v", e.Mismatch)
 	}
-	for _, s := range e.Stretch {
-		if s.Dimension == e.Mismatch.Dimension {
-			t.Errorf("mismatch %s repeats a stretch", s.Dimension)
+	low, _ := ix.Explain(Person{Level: p.Level, Items: p.Items, Mean: p.Mean, LowConfidence: true}, "back-end")
+	if len(low.Reasons)+len(low.Stretch) > 0 || low.Mismatch != nil || !low.LowConfidence {
+		t.Errorf("low-confidence explanation gives points: %+v", low)
+	}
+	if len(low.All) != len(ix.dims) {
+		t.Errorf("low-confidence explanation has %d levels, want %d", len(low.All), len(ix.dims))
+	}
+}
+
+func TestShareWords(t *testing.T) {
+	for _, tt := range []struct {
+		level      float64
+		more, less string
+	}{
+		{5, "almost any other occupation", "0 in 10 occupations"},
+		{4.2, "8 in 10 occupations", "2 in 10 occupations"},
+		{3.8, "7 in 10 occupations", "3 in 10 occupations"},
+		{1, "0 in 10 occupations", "almost any other occupation"},
+	} {
+		if got := more(tt.level); got != tt.more {
+			t.Errorf("more(%v): got %q, want %q", tt.level, got, tt.more)
 		}
-	}
-	if e.PersonCode != "ICE" || e.RoleCode == "" {
-		t.Errorf("codes: got %q and %q", e.PersonCode, e.RoleCode)
+		if got := less(tt.level); got != tt.less {
+			t.Errorf("less(%v): got %q, want %q", tt.level, got, tt.less)
+		}
 	}
 }

@@ -2,26 +2,64 @@ package matching
 
 import "math"
 
-// Calibration maps raw scores to a 0–100 fit people can read. Self is the
-// median score of synthetic respondents against their own role, Rand the
-// median score of random person–role pairs; a typical self-match then shows
-// about 85 and a typical random pair about 40. The committed values live in
+// Calibration turns a role's distance from the person into a 0–100 fit, and
+// says when answers fit no occupation at all. The committed values live in
 // calibration.go, written by `go run ./cmd/eval -write-calibration`.
 type Calibration struct {
-	Self, Rand float64
+	// Rand is the median squared distance (per statement, on the 1–5
+	// scale) between attentive synthetic respondents and a random role: a
+	// random pairing shows a fit of RandFit, a role the person's answers
+	// point straight at shows 100. The fit does not depend on how
+	// consistently someone answers, only on where their answers point.
+	Rand float64
+	// Misfit is the mean squared residual per statement, after the best
+	// role, from which answers resemble no occupation: above it a result is
+	// low-confidence. Attentive respondents with noise SD 1 stay below it;
+	// uniformly random answers land above it.
+	Misfit float64
+	// Loose is the residual from which fits are capped (see Cap): about
+	// the 90th percentile of attentive respondents at noise 1.
+	Loose float64
 }
 
-// Fit maps a raw score to 0–100: clamp(40 + 45·(s − Rand)/(Self − Rand)).
-func (c Calibration) Fit(s float64) int {
-	span := c.Self - c.Rand
-	if span <= 0 || math.IsNaN(s) {
+// RandFit is the fit of a typical random person–role pairing.
+const RandFit = 40
+
+// FitPower bends the fit curve: below 1 it falls faster near the top, so
+// that only roles close to where the answers point read as strong fits (a
+// median of about three for attentive people; make eval reports it).
+const FitPower = 0.8
+
+// Fit maps a role's squared distance e2 to 0–100:
+// 100 − (100−RandFit)·(e2/Rand)^FitPower.
+func (c Calibration) Fit(e2 float64) int {
+	if c.Rand <= 0 || math.IsNaN(e2) {
 		return 0
 	}
-	f := 40 + 45*(s-c.Rand)/span
+	e2 = max(0, e2) // rounding can leave the best role a hair below 0
+	f := 100 - (100-RandFit)*math.Pow(e2/c.Rand, FitPower)
 	return int(math.Round(min(100, max(0, f))))
 }
 
-// Band is a coarse reading of a fit. Fits within 5 points are ties.
+// Cap is the highest fit a ranking may show when the best role leaves
+// residual res per statement: 100 up to Loose, then falling linearly to
+// LowConfidenceFit at Loose + CapRamp, so answers that fit the nearest
+// occupations only loosely (as a few attentive people's and the luckiest
+// random answers do) cannot show a confident fit.
+func (c Calibration) Cap(res float64) int {
+	switch {
+	case res <= c.Loose:
+		return 100
+	case res >= c.Loose+CapRamp:
+		return LowConfidenceFit
+	}
+	return int(math.Round(100 - (100-LowConfidenceFit)*(res-c.Loose)/CapRamp))
+}
+
+// CapRamp is the width of the residual range over which Cap falls.
+const CapRamp = 0.15
+
+// Band is a coarse reading of a fit.
 type Band string
 
 // Bands, best first.
@@ -37,6 +75,14 @@ const (
 	StrongFit    = 80
 	GoodFit      = 65
 	ExploringFit = 50
+	// LowConfidenceFit caps every fit of a low-confidence ranking: careless
+	// or patterned answers never reach "good".
+	LowConfidenceFit = GoodFit - 1
+	// TieFit is the largest fit difference between roles shown as tied: the
+	// fits of the top roles move by about a point between two takes by the
+	// same person (make eval), so closer than this is within measurement
+	// error.
+	TieFit = 2
 )
 
 // BandFor returns the band of a fit.

@@ -6,20 +6,32 @@ import (
 )
 
 func TestFit(t *testing.T) {
-	c := Calibration{Self: 0.6, Rand: -0.1}
+	c := Calibration{Rand: 1.5, Misfit: 1.1, Loose: 0.8}
 	tests := []struct {
-		s    float64
+		e2   float64
 		want int
 	}{
-		{-0.1, 40}, {0.6, 85}, {0.25, 63}, {5, 100}, {-5, 0}, {math.NaN(), 0},
+		{0, 100}, {-1e-15, 100}, {1.5, RandFit}, {0.5, 75}, {0.15, 90}, {3, 0}, {10, 0}, {math.NaN(), 0},
 	}
 	for _, tt := range tests {
-		if got := c.Fit(tt.s); got != tt.want {
-			t.Errorf("Fit(%v): got %d, want %d", tt.s, got, tt.want)
+		if got := c.Fit(tt.e2); got != tt.want {
+			t.Errorf("Fit(%v): got %d, want %d", tt.e2, got, tt.want)
 		}
 	}
 	if got := (Calibration{}).Fit(0.3); got != 0 {
 		t.Errorf("zero calibration: got %d, want 0", got)
+	}
+}
+
+func TestCap(t *testing.T) {
+	c := Calibration{Rand: 1.5, Misfit: 1.1, Loose: 0.8}
+	for _, tt := range []struct {
+		res  float64
+		want int
+	}{{0, 100}, {0.8, 100}, {0.8 + CapRamp/2, 82}, {0.8 + CapRamp, LowConfidenceFit}, {2, LowConfidenceFit}} {
+		if got := c.Cap(tt.res); got != tt.want {
+			t.Errorf("Cap(%v): got %d, want %d", tt.res, got, tt.want)
+		}
 	}
 }
 
@@ -37,11 +49,14 @@ func TestBands(t *testing.T) {
 			t.Errorf("BandFor(%d): got %s (%s), want %s (%s)", tt.fit, got, got.Label(), tt.want, tt.label)
 		}
 	}
+	if BandFor(LowConfidenceFit) == BandGood || BandFor(LowConfidenceFit) == BandStrong {
+		t.Errorf("low-confidence cap %d reaches band %s", LowConfidenceFit, BandFor(LowConfidenceFit))
+	}
 }
 
 func TestDefaultCalibrationSane(t *testing.T) {
 	c := DefaultCalibration()
-	if !(c.Self > c.Rand) || c.Self > 1 || c.Rand < -1 {
-		t.Errorf("calibration %+v: want Rand < Self within [-1, 1]", c)
+	if c.Rand <= 0 || c.Loose <= 0 || c.Misfit <= c.Loose || c.Loose+CapRamp < c.Misfit-0.5 {
+		t.Errorf("calibration %+v: want 0 < Loose < Misfit and Rand > 0", c)
 	}
 }

@@ -14,19 +14,19 @@ const fixtureBank = `
 scale: [a, b, c, d, e]
 sections: [{number: 1, title: One}]
 dimensions:
-  - {id: realistic, name: Realistic, group: interest, onet_elements: ["1.B.1.a"]}
-  - {id: investigative, name: Investigative, group: interest, onet_elements: ["1.B.1.b"]}
-  - {id: artistic, name: Artistic, group: interest, onet_elements: ["1.B.1.c"]}
-  - {id: social, name: Social, group: interest, onet_elements: ["1.B.1.d"]}
-  - {id: enterprising, name: Enterprising, group: interest, onet_elements: ["1.B.1.e"]}
-  - {id: conventional, name: Conventional, group: interest, onet_elements: ["1.B.1.f"]}
-  - {id: stress_tolerance, name: Stress tolerance, group: work_style, onet_elements: ["1.C.4.b"]}
-  - {id: innovation, name: Innovation, group: work_style, onet_elements: ["1.C.7.a"]}
-  - {id: analytical_thinking, name: Analytical thinking, group: work_style, onet_elements: ["1.C.7.b"]}
-  - {id: programming, name: Programming, group: skill, onet_elements: ["2.B.3.e"]}
-  - {id: technology_design, name: Technology design, group: skill, onet_elements: ["2.B.3.b"]}
-  - {id: speaking, name: Speaking, group: skill, onet_elements: ["2.A.1.d"]}
-  - {id: equipment_maintenance, name: Equipment maintenance, group: skill, onet_elements: ["2.B.3.j", "2.B.3.l"]}
+  - {id: realistic, name: Realistic, group: interest, onet_elements: ["1.B.1.a"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: investigative, name: Investigative, group: interest, onet_elements: ["1.B.1.b"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: artistic, name: Artistic, group: interest, onet_elements: ["1.B.1.c"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: social, name: Social, group: interest, onet_elements: ["1.B.1.d"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: enterprising, name: Enterprising, group: interest, onet_elements: ["1.B.1.e"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: conventional, name: Conventional, group: interest, onet_elements: ["1.B.1.f"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: stress_tolerance, name: Stress tolerance, group: work_style, onet_elements: ["1.C.4.b"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: innovation, name: Innovation, group: work_style, onet_elements: ["1.C.7.a"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: analytical_thinking, name: Analytical thinking, group: work_style, desirable: true, onet_elements: ["1.C.7.b"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: programming, name: Programming, group: skill, onet_elements: ["2.B.3.e"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: technology_design, name: Technology design, group: skill, onet_elements: ["2.B.3.b"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: speaking, name: Speaking, group: skill, onet_elements: ["2.A.1.d"], like: "you like it", dislike: "you do not", noun: "NOUN"}
+  - {id: equipment_maintenance, name: Equipment maintenance, group: skill, onet_elements: ["2.B.3.j", "2.B.3.l"], like: "you like it", dislike: "you do not", noun: "NOUN"}
 questions:
   - {id: q1, section: 1, dimension: realistic, reverse: false, text: x}
   - {id: q2, section: 1, dimension: investigative, reverse: false, text: x}
@@ -126,11 +126,43 @@ func fixtureIndex(t testing.TB) (*assessment.Bank, *Index) {
 	return bank, ix
 }
 
-// randomPerson draws z-scores in the range the 1–5 scale allows.
-func randomPerson(rng *rand.Rand, n int) Person {
-	z := make([]float64, n)
-	for i := range z {
-		z[i] = float64(rng.IntN(9))/2 - 2
+// person answers one statement per dimension at the given levels (3
+// elsewhere).
+func person(bank *assessment.Bank, levels map[string]float64) Person {
+	p := Person{Level: make([]float64, len(bank.Dimensions)), Items: make([]int, len(bank.Dimensions))}
+	for d := range p.Level {
+		p.Level[d], p.Items[d] = 3, 1
 	}
-	return Person{Z: z}
+	for id, v := range levels {
+		d := bank.DimensionIndex(id)
+		if d < 0 {
+			panic("unknown dimension " + id)
+		}
+		p.Level[d] = v
+	}
+	return withMean(p)
+}
+
+// withMean sets the person's mean over answered dimensions.
+func withMean(p Person) Person {
+	var sum, n float64
+	for d, x := range p.Level {
+		if p.Items[d] > 0 {
+			sum += x
+			n++
+		}
+	}
+	if n > 0 {
+		p.Mean = sum / n
+	}
+	return p
+}
+
+// randomPerson answers every dimension at a random whole or half level.
+func randomPerson(rng *rand.Rand, n int) Person {
+	p := Person{Level: make([]float64, n), Items: make([]int, n)}
+	for i := range p.Level {
+		p.Level[i], p.Items[i] = 1+float64(rng.IntN(9))/2, 1
+	}
+	return withMean(p)
 }

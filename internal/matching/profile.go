@@ -1,8 +1,19 @@
-// Package matching owns how a person's scores are compared with roles: role
-// profiles built from O*NET ratings standardised with the catalog norms (plus
-// each role's hand-set emphasis), the fit score, its calibration to 0–100,
-// bands, and explanations that are exact parts of the score. It is pure
-// functions over plain values: no HTTP, SQL or I/O.
+// Package matching owns how a person's answers are compared with roles:
+// role profiles placed on the questionnaire's own scale, the ranking (a
+// likelihood of the answers under each role, read through the posterior
+// over roles), the calibrated fit and its bands, tiers of roles within
+// measurement error, and explanations that follow fixed, testable rules.
+// It is pure functions over plain values: no HTTP, SQL or I/O.
+//
+// # One scale for people and roles
+//
+// A person's level on a dimension is their mean answer, 1–5, reverse
+// statements mirrored. A role's level on the same dimension is where its
+// occupation's O*NET rating falls among all rated occupations, mapped onto
+// the same 1–5: level = 1 + 4·p, with p the share of occupations rated
+// below it (half of those rated the same). So "Strongly agree" (5) means
+// "as much as the occupations that need it most", "Neither" (3) the median
+// occupation, "Strongly disagree" (1) the occupations that need it least.
 package matching
 
 import (
@@ -16,6 +27,13 @@ import (
 	"rolefit/internal/roles"
 )
 
+// Scale bounds of the common 1–5 scale.
+const (
+	LevelMin     = 1.0
+	LevelMax     = 5.0
+	LevelNeutral = 3.0
+)
+
 // Source is everything Build needs from the catalog.
 type Source struct {
 	Roles       []roles.Role
@@ -24,41 +42,32 @@ type Source struct {
 	Norms       roles.Norms
 }
 
-// Profile is one role's standardised profile, in the bank's dimension order.
+// Profile is one role's profile on the common scale, in the bank's
+// dimension order.
 type Profile struct {
 	Slug     string
 	ONetCode string
 	Category string
 	Code     string // the occupation's RIASEC code
-	// Z holds interests (OI), styles (IM) and skills (LV) as z-scores over
-	// the catalog norms, plus the role's emphasis times EmphasisScale.
-	Z []float64
-	// Weight is the dimension's O*NET importance as (IM−1)/4: 1 for
-	// interests, from IM for styles and skills (merged dimensions average
-	// their IMs). It weights the skill gaps; the profile correlations are
-	// unweighted, which retrieved roles better on the harness.
-	Weight    []float64
-	Important []bool // skills with IM ≥ ImportantIM: the ones gaps count on
+	// Level is the role's level per dimension on the common 1–5 scale:
+	// interests from OI, work styles from IM, skills from LV, each placed
+	// among all rated occupations, plus the role's emphasis.
+	Level []float64
+	// IM is the O*NET importance (1–5) per dimension: for styles and skills
+	// (merged dimensions average theirs); 5 for interests.
+	IM []float64
 }
 
-// blockOf lists the dimensions of one block, in bank order.
-type blockOf struct {
-	group roles.Block
-	dims  []int
-}
-
-// Index holds every role's precomputed vectors, so ranking is a tight loop
-// over flat memory. It is immutable after Build and safe for concurrent use.
+// Index holds every role's profile, so ranking is a tight loop over flat
+// memory. It is immutable after Build and safe for concurrent use.
 type Index struct {
 	w        Weights
 	cal      Calibration
 	dims     []assessment.Dimension
-	blocks   [3]blockOf // interest, work_style, skill
-	profiles []Profile  // sorted by slug
+	profiles []Profile // sorted by slug
 	bySlug   map[string]int
-
-	pk    packed     // see rank.go
-	texts []dimTexts // per dimension, see explain.go
+	level    []float64 // every profile's Level, back to back
+	texts    []dimTexts
 }
 
 // Build precomputes every role's profile with the default weights and the
@@ -69,21 +78,7 @@ func Build(bank *assessment.Bank, src Source) (*Index, error) {
 
 // BuildWith is Build with explicit weights and calibration, for tuning.
 func BuildWith(bank *assessment.Bank, src Source, w Weights, cal Calibration) (*Index, error) {
-	if len(bank.Dimensions) > maxDims {
-		return nil, fmt.Errorf("matching: %d dimensions, at most %d supported", len(bank.Dimensions), maxDims)
-	}
 	ix := &Index{w: w, cal: cal, dims: slices.Clone(bank.Dimensions), bySlug: map[string]int{}}
-	for i, g := range []roles.Block{roles.BlockInterest, roles.BlockWorkStyle, roles.BlockSkill} {
-		ix.blocks[i].group = g
-	}
-	for d, dim := range ix.dims {
-		for i := range ix.blocks {
-			if ix.blocks[i].group == dim.Group {
-				ix.blocks[i].dims = append(ix.blocks[i].dims, d)
-			}
-		}
-	}
-
 	elemDim := map[string]int{} // element name → dimension
 	dimOf := map[string]int{}   // element id → dimension
 	for d, dim := range ix.dims {
@@ -106,28 +101,29 @@ func BuildWith(bank *assessment.Bank, src Source, w Weights, cal Calibration) (*
 			errs = append(errs, fmt.Sprintf("role %s: no occupation %s", r.Slug, r.ONetCode))
 			continue
 		}
-		p := ix.profile(r, occ, src.Norms)
 		shift, err := emphasis(r, elemDim, len(ix.dims))
 		if err != nil {
 			errs = append(errs, err.Error())
 		}
-		for d, e := range shift {
-			p.Z[d] += w.EmphasisScale * e
+		for d := range shift {
+			shift[d] *= w.EmphasisScale
 		}
 		ix.bySlug[r.Slug] = len(ix.profiles)
-		ix.profiles = append(ix.profiles, p)
+		ix.profiles = append(ix.profiles, ix.profile(r, occ, src.Norms, shift))
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("matching: %s", strings.Join(errs, "; "))
 	}
-	ix.pack()
+	for _, p := range ix.profiles {
+		ix.level = append(ix.level, p.Level...)
+	}
 	ix.texts = newDimTexts(ix.dims)
 	return ix, nil
 }
 
-// emphasis returns a role's shift per dimension. A merged dimension takes
-// the mean of the emphases on its elements, so stressing both halves of a
-// pair does not count twice.
+// emphasis returns a role's shift per dimension, in SDs of the occupation
+// norms. A merged dimension takes the mean of the emphases on its elements,
+// so stressing both halves of a pair does not count twice.
 func emphasis(r roles.Role, elemDim map[string]int, n int) ([]float64, error) {
 	shift, count := make([]float64, n), make([]int, n)
 	var bad []string
@@ -151,36 +147,40 @@ func emphasis(r roles.Role, elemDim map[string]int, n int) ([]float64, error) {
 	return shift, nil
 }
 
-// profile standardises one occupation's ratings on the bank's dimensions.
-func (ix *Index) profile(r roles.Role, occ roles.Occupation, n roles.Norms) Profile {
+// profile places one occupation's ratings on the common scale, each
+// rating moved by shift SDs first.
+func (ix *Index) profile(r roles.Role, occ roles.Occupation, n roles.Norms, shift []float64) Profile {
 	p := Profile{
 		Slug: r.Slug, ONetCode: r.ONetCode, Category: r.Category, Code: occ.RIASEC,
-		Z: make([]float64, len(ix.dims)), Weight: make([]float64, len(ix.dims)), Important: make([]bool, len(ix.dims)),
+		Level: make([]float64, len(ix.dims)), IM: make([]float64, len(ix.dims)),
 	}
 	for d, dim := range ix.dims {
-		var z, im float64
+		var lv, im float64
 		for _, e := range dim.ONetElements {
+			var v float64
+			var nm roles.Norm
 			switch dim.Group {
 			case roles.BlockInterest:
-				z += zscore(occ.Interests, e, n.Interest)
-				im += 5 // equal weights
+				nm = n.Interest[e]
+				v = value(occ.Interests, e, nm)
+				im += 5
 			case roles.BlockWorkStyle:
-				z += zscore(occ.WorkStyles, e, n.WorkStyle)
-				im += value(occ.WorkStyles, e, n.WorkStyle)
+				nm = n.WorkStyle[e]
+				v = value(occ.WorkStyles, e, nm)
+				im += v
 			case roles.BlockSkill:
-				s, ok := occ.Skills[e]
-				lv, imv := n.SkillLV[e].Mean, n.SkillIM[e].Mean
-				if ok {
-					lv, imv = s.LV, s.IM
+				nm = n.SkillLV[e]
+				v = nm.Mean
+				imv := n.SkillIM[e].Mean
+				if s, ok := occ.Skills[e]; ok {
+					v, imv = s.LV, s.IM
 				}
-				z += standard(lv, n.SkillLV[e])
 				im += imv
 			}
+			lv += ScaleLevel(dim.Group, v+shift[d]*nm.SD, nm)
 		}
 		k := float64(len(dim.ONetElements))
-		p.Z[d], im = z/k, im/k
-		p.Weight[d] = math.Max(0, (im-1)/4)
-		p.Important[d] = dim.Group == roles.BlockSkill && im >= ix.w.ImportantIM
+		p.Level[d], p.IM[d] = lv/k, im/k
 	}
 	if p.Code == "" {
 		p.Code = occupationCode(occ)
@@ -188,24 +188,26 @@ func (ix *Index) profile(r roles.Role, occ roles.Occupation, n roles.Norms) Prof
 	return p
 }
 
+// ScaleLevel places an O*NET rating of a descriptor of block g on the
+// common 1–5 scale. Interests (OI) and skills (LV) are placed by rank among
+// all rated occupations: 1 + 4 × the share rated below (half of those
+// rated the same). Work styles keep O*NET's own 1–5 importance scale:
+// their ratings crowd between 3.5 and 5, so ranking them would stretch a
+// difference of a few tenths of a point into the whole answer scale.
+func ScaleLevel(g roles.Block, rating float64, n roles.Norm) float64 {
+	if g == roles.BlockWorkStyle {
+		return math.Min(LevelMax, math.Max(LevelMin, rating))
+	}
+	return LevelMin + (LevelMax-LevelMin)*n.Percentile(rating)
+}
+
 // value is the rating of element e, or its norm mean when the occupation
 // lacks it (so a gap neither helps nor hurts).
-func value(m map[string]float64, e string, n map[string]roles.Norm) float64 {
+func value(m map[string]float64, e string, n roles.Norm) float64 {
 	if v, ok := m[e]; ok {
 		return v
 	}
-	return n[e].Mean
-}
-
-func zscore(m map[string]float64, e string, n map[string]roles.Norm) float64 {
-	return standard(value(m, e, n), n[e])
-}
-
-func standard(v float64, n roles.Norm) float64 {
-	if n.SD <= 0 {
-		return 0
-	}
-	return (v - n.Mean) / n.SD
+	return n.Mean
 }
 
 // occupationCode derives a RIASEC code from OI when O*NET gives none.
@@ -250,3 +252,8 @@ func (ix *Index) Weights() Weights { return ix.w }
 
 // Calibration returns the calibration the index maps scores to fits with.
 func (ix *Index) Calibration() Calibration { return ix.cal }
+
+// share is the fraction of occupations below a level on the common scale.
+func share(level float64) float64 {
+	return math.Min(1, math.Max(0, (level-LevelMin)/(LevelMax-LevelMin)))
+}

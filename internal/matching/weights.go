@@ -1,47 +1,40 @@
 package matching
 
-// Weights are the knobs of the fit score.
+// Weights are the knobs of the ranking.
 type Weights struct {
-	// Block weights of the shape term: each multiplies a profile
-	// correlation in [−1, 1] over one block (interests, work styles,
-	// skills).
-	Interest, Style, Skill float64
-	// Under and Over multiply the importance-weighted mean gap, in z-units
-	// beyond Tolerance, between the person and the role's level on its
-	// important skills: Under when the person is below it, Over above it.
-	Under, Over float64
-	Tolerance   float64
-	// ImportantIM is the O*NET importance (1–5) from which a skill counts
-	// for the gap terms.
-	ImportantIM float64
-	// EmphasisScale multiplies every role's hand-set emphasis (z-units).
+	// Direct is the share of a role's score that comes straight from the
+	// answers' distance to the role; the rest is the distance from the
+	// posterior mean profile (see Rank). 0 ranks purely by the posterior,
+	// 1 purely by likelihood.
+	Direct float64
+	// MinNoise is the least per-statement noise variance (in squared scale
+	// points) the posterior assumes, so that a person answering exactly
+	// like an occupation does not make the posterior infinitely sharp.
+	MinNoise float64
+	// EmphasisScale multiplies every role's hand-set emphasis (SDs of the
+	// occupation norms) before the shifted rating is placed on the scale.
 	EmphasisScale float64
+	// ImportantIM is the O*NET importance (1–5) from which a skill counts
+	// as important: only important skills are given as reasons or stretch.
+	ImportantIM float64
 }
 
 // DefaultWeights returns the weights tuned on the evaluation harness
-// (go run ./cmd/eval; internal/eval holds the bars). What the tuning found,
-// at noise SD 1.0 with 20–50 respondents per role:
+// (make eval; internal/eval holds the bars). What the tuning found, with
+// respondents built from role profiles and straight from O*NET ratings:
 //
-//   - Unweighted block correlations beat importance-weighted ones on every
-//     measure (top-1 role 80% against 73%, own occupation in the top 5 98%
-//     against 96%, and more stable top fives): answers on skills a role does
-//     not need still tell roles apart. Importance weights the skill gaps only.
-//   - Skills carry the most information (32 dimensions); shifting weight from
-//     interests (the digest's .40) to skills helped retrieval, and interest
-//     weight above .20 let an interests-only mismatch (O*NET rates Web
-//     Developers as fairly artistic) push back-end-web-developer out of the
-//     top 3 for a back-end persona.
-//   - Doubling the emphasis separates roles that share an O*NET occupation
-//     (top-1 role +1–2 points); centring sibling emphases was tried and
-//     dropped, since several occupations borrow another's ratings.
-//   - The gap terms change retrieval little either way (Under .1–.2); .20
-//     and .10, with the digest's 2:1 asymmetry, gave slightly more stable
-//     top fives than none.
+//   - Ranking by the likelihood of the answers (a weighted squared
+//     distance, with the person's overall agreement level removed) retrieves
+//     the own occupation as well as the old block correlations, and much
+//     better under agree-bias; it places people and roles on one scale.
+//   - The likelihood alone reorders roles 4–10 on every retake, because
+//     they sit within measurement error of each other. Reading the ranking
+//     through the posterior mean profile (the answers' best estimate of the
+//     person, a blend of the roles they fit) keeps the best fit first and
+//     orders the rest by how close they are to it: the top five shared
+//     between two takes went from 3.6 to about 4.8 of 5.
+//   - A tenth of the score straight from the likelihood keeps a second
+//     family of roles the person also fits from being pushed out entirely.
 func DefaultWeights() Weights {
-	return Weights{
-		Interest: 0.20, Style: 0.25, Skill: 0.55,
-		Under: 0.20, Over: 0.10, Tolerance: 0.5,
-		ImportantIM:   3,
-		EmphasisScale: 2,
-	}
+	return Weights{Direct: 0.2, MinNoise: 1.0, EmphasisScale: 2, ImportantIM: 3}
 }

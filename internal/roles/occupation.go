@@ -4,6 +4,8 @@
 // It imports neither HTTP nor SQL.
 package roles
 
+import "math"
+
 // Block names one family of O*NET descriptors.
 type Block string
 
@@ -26,6 +28,55 @@ type Element struct {
 type Norm struct {
 	Mean float64 `json:"mean"`
 	SD   float64 `json:"sd"`
+	// Q holds the quantiles of the value at 0, 5, 10, …, 100 percent
+	// (NormQuantiles points), so that a rating can be placed among all
+	// occupations without assuming a normal distribution.
+	Q []float64 `json:"q,omitempty"`
+}
+
+// NormQuantiles is how many quantiles a Norm keeps: every 5 percent.
+const NormQuantiles = 21
+
+// Percentile returns the share of occupations (0–1) whose value is below v,
+// counting half of those equal to it, interpolated between the quantiles.
+// Without quantiles it falls back to a normal distribution with the norm's
+// mean and SD.
+func (n Norm) Percentile(v float64) float64 {
+	q := n.Q
+	if len(q) < 2 {
+		if n.SD <= 0 {
+			return 0.5
+		}
+		return 0.5 * (1 + math.Erf((v-n.Mean)/(n.SD*math.Sqrt2)))
+	}
+	last := len(q) - 1
+	step := 1 / float64(last)
+	switch {
+	case v < q[0]:
+		return 0
+	case v > q[last]:
+		return 1
+	}
+	// The quantiles v falls between, or the run of quantiles equal to it
+	// (many occupations share a rating of 0): its midpoint is the midrank.
+	lo, hi := -1, -1
+	for i, x := range q {
+		if x == v {
+			if lo < 0 {
+				lo = i
+			}
+			hi = i
+		}
+	}
+	if lo >= 0 {
+		return float64(lo+hi) / 2 * step
+	}
+	for i := 0; i < last; i++ {
+		if v > q[i] && v < q[i+1] {
+			return (float64(i) + (v-q[i])/(q[i+1]-q[i])) * step
+		}
+	}
+	return 0.5
 }
 
 // Norms holds, per element id, the norm of the value matching uses: OI for

@@ -65,17 +65,35 @@ type apiProfileEntry struct {
 }
 
 type apiMatch struct {
-	Slug     string   `json:"slug"`
-	Title    string   `json:"title"`
-	URL      string   `json:"url"`
-	Category string   `json:"category"`
-	JobZone  int      `json:"job_zone"`
-	Fit      int      `json:"fit"`
-	Band     string   `json:"band"`
-	Reasons  []string `json:"reasons"`
-	Stretch  []string `json:"stretch"`
-	Mismatch string   `json:"mismatch,omitempty"`
-	RoleCode string   `json:"riasec"`
+	Slug     string     `json:"slug"`
+	Title    string     `json:"title"`
+	URL      string     `json:"url"`
+	Category string     `json:"category"`
+	JobZone  int        `json:"job_zone"`
+	Fit      int        `json:"fit"`
+	Band     string     `json:"band"`
+	Tier     int        `json:"tier"`
+	Reasons  []apiPoint `json:"reasons"`
+	Stretch  []apiPoint `json:"stretch"`
+	Mismatch *apiPoint  `json:"mismatch,omitempty"`
+	RoleCode string     `json:"riasec"`
+}
+
+// apiPoint is one explanation point: the dimension it is about, the
+// sentence, and the person's and the role's levels on the common 1–5 scale.
+type apiPoint struct {
+	Dimension string  `json:"dimension"`
+	Text      string  `json:"text"`
+	You       float64 `json:"you"`
+	Role      float64 `json:"role"`
+}
+
+func apiPoints(ps []pointView) []apiPoint {
+	out := make([]apiPoint, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, apiPoint{Dimension: p.Dimension, Text: p.Text, You: round2(p.You), Role: round2(p.Role)})
+	}
+	return out
 }
 
 type apiAssessment struct {
@@ -109,16 +127,13 @@ func (s *Server) assessmentJSON(ev *evaluation) apiAssessment {
 		mv := matchView{target: t}
 		if err == nil {
 			if ex, err := explain(m.Slug); err == nil {
-				fillExplanation(&mv, ex)
+				s.fillExplanation(&mv, ex)
 			}
 		}
 		am := apiMatch{Slug: m.Slug, Title: t.Title, URL: t.Href, Category: t.Category, JobZone: t.JobZone, Fit: m.Fit,
-			Band: string(m.Band()), Reasons: mv.Reasons, Stretch: mv.Stretch, Mismatch: mv.Mismatch, RoleCode: mv.RoleCode}
-		if am.Reasons == nil {
-			am.Reasons = []string{}
-		}
-		if am.Stretch == nil {
-			am.Stretch = []string{}
+			Band: string(m.Band()), Tier: m.Tier, Reasons: apiPoints(mv.Reasons), Stretch: apiPoints(mv.Stretch), RoleCode: mv.RoleCode}
+		if mv.Mismatch != nil {
+			am.Mismatch = &apiPoints([]pointView{*mv.Mismatch})[0]
 		}
 		out.Matches = append(out.Matches, am)
 	}

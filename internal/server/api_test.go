@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"rolefit/internal/eval"
 	"strings"
 	"testing"
 )
@@ -67,17 +68,22 @@ func TestAPIQuestionsAndDimensions(t *testing.T) {
 
 func TestAPIAssessmentCreate(t *testing.T) {
 	a := newTestApp(t)
-	b, _ := json.Marshal(map[string]any{"answers": fullAnswers(a, 0)})
+	b, _ := json.Marshal(map[string]any{"answers": personaAnswers(t, a, eval.BackEnd)})
 	res, body := postJSON(t, a, string(b))
 	wantStatus(t, res, http.StatusCreated)
+	type point struct {
+		Dimension, Text string
+		You, Role       float64
+	}
 	var out struct {
 		ID, URL string
 		Flags   []any
 		Profile []any
 		Matches []struct {
 			Slug, Title, Band string
-			Fit               int
-			Reasons, Stretch  []string
+			Fit, Tier         int
+			Reasons, Stretch  []point
+			Mismatch          *point
 		}
 	}
 	if err := json.Unmarshal([]byte(body), &out); err != nil {
@@ -96,6 +102,21 @@ func TestAPIAssessmentCreate(t *testing.T) {
 	}
 	if len(out.Profile) != len(a.srv.bank.Dimensions) || len(out.Matches[0].Reasons) == 0 {
 		t.Error("profile or reasons missing")
+	}
+	// Every point names its dimension and both levels on the 1–5 scale.
+	for _, m := range out.Matches[:10] {
+		pts := append(append([]point{}, m.Reasons...), m.Stretch...)
+		if m.Mismatch != nil {
+			pts = append(pts, *m.Mismatch)
+		}
+		for _, p := range pts {
+			if a.srv.bank.DimensionIndex(p.Dimension) < 0 || p.Text == "" || p.You < 1 || p.You > 5 || p.Role < 1 || p.Role > 5 {
+				t.Errorf("%s: point %+v lacks a dimension, a text or a level on 1–5", m.Slug, p)
+			}
+		}
+		if m.Tier < 1 {
+			t.Errorf("%s: tier %d", m.Slug, m.Tier)
+		}
 	}
 	res, _ = a.get(t, out.URL)
 	wantStatus(t, res, http.StatusOK)

@@ -5,60 +5,20 @@ import (
 	"encoding/json"
 	"net/http"
 	"testing"
+
+	"rolefit/internal/eval"
 )
 
-// A persona answers by dimension: 5 for what it is drawn to, 1 for what it
-// avoids, 3 elsewhere; reverse-keyed items are mirrored as a person would.
-type persona struct {
-	high, low []string
-}
-
-// backEndPersona answers as the Back-End Web Developer's "who thrives"
-// reads: comfortable in code (programming), fluent in system design
-// (systems and operations analysis), calm during production incidents
-// (stress tolerance), patient with iterative architecture (persistence),
-// analytical, and not drawn to pure UI work (artistic low).
-var backEndPersona = persona{
-	high: []string{"programming", "systems_analysis", "operations_analysis", "stress_tolerance", "persistence",
-		"analytical_thinking", "investigative"},
-	low: []string{"artistic"},
-}
-
-// visualPersona is visual, user-facing and inventive.
-var visualPersona = persona{
-	high: []string{"artistic", "innovation", "technology_design", "social_perceptiveness", "active_listening", "adaptability",
-		"social", "coordination", "writing", "initiative"},
-	low: []string{"programming", "conventional", "realistic", "operations_analysis", "systems_analysis", "troubleshooting",
-		"mathematics", "equipment_maintenance", "operation_control"},
-}
-
-func personaAnswers(t *testing.T, a *testApp, p persona) map[string]int {
+// personaAnswers answers the whole questionnaire as a hand-written
+// persona of internal/eval would.
+func personaAnswers(t *testing.T, a *testApp, p eval.Persona) map[string]int {
 	t.Helper()
-	level := map[string]int{}
-	for _, d := range p.high {
+	for d := range p {
 		if a.srv.bank.DimensionIndex(d) < 0 {
 			t.Fatalf("persona names unknown dimension %q", d)
 		}
-		level[d] = 5
 	}
-	for _, d := range p.low {
-		if a.srv.bank.DimensionIndex(d) < 0 {
-			t.Fatalf("persona names unknown dimension %q", d)
-		}
-		level[d] = 1
-	}
-	out := map[string]int{}
-	for _, q := range a.srv.bank.Questions {
-		v := level[q.Dimension]
-		if v == 0 {
-			v = 3
-		}
-		if q.Reverse {
-			v = 6 - v
-		}
-		out[q.ID] = v
-	}
-	return out
+	return p.Answers(a.srv.bank)
 }
 
 type apiResult struct {
@@ -92,12 +52,12 @@ func rankOf(r apiResult, slug string) int {
 
 func TestPersonaBackEndDeveloper(t *testing.T) {
 	a := newTestApp(t)
-	r := submit(t, a, personaAnswers(t, a, backEndPersona))
+	r := submit(t, a, personaAnswers(t, a, eval.BackEnd))
 	be := rankOf(r, "back-end-web-developer")
 	if be > 3 {
 		t.Errorf("back-end-web-developer ranked %d, want top 3 (top: %v)", be, r.Matches[:5])
 	}
-	for _, other := range []string{"front-end-web-developer", "interface-designer"} {
+	for _, other := range []string{"front-end-web-developer", "interface-designer", "ux-designer"} {
 		if rankOf(r, other) <= be {
 			t.Errorf("%s ranked %d, above back-end at %d", other, rankOf(r, other), be)
 		}
@@ -106,7 +66,7 @@ func TestPersonaBackEndDeveloper(t *testing.T) {
 
 func TestPersonaVisualDesigner(t *testing.T) {
 	a := newTestApp(t)
-	r := submit(t, a, personaAnswers(t, a, visualPersona))
+	r := submit(t, a, personaAnswers(t, a, eval.Visual))
 	be := rankOf(r, "back-end-web-developer")
 	best := min(rankOf(r, "interface-designer"), rankOf(r, "ux-designer"))
 	if best >= be {

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"rolefit/internal/eval"
+
 	"fmt"
 	"net/http"
 	"net/url"
@@ -30,8 +32,9 @@ func (a *testApp) answerPaced(t *testing.T, clock *fakeClock, pace func(n int) t
 		_, body := a.get(t, fmt.Sprintf("/quiz/%d", n))
 		clock.add(pace(n))
 		form := url.Values{"csrf_token": {csrfFrom(t, body)}, "nav": {"next"}}
-		for i, id := range sectionIDs(body) {
-			form.Set(id, fmt.Sprint(1+(i*3+n)%5))
+		answers := eval.BackEnd.Answers(a.srv.bank)
+		for _, id := range sectionIDs(body) {
+			form.Set(id, fmt.Sprint(answers[id]))
 		}
 		res, _ := a.postForm(t, fmt.Sprintf("/quiz/%d", n), form)
 		wantStatus(t, res, http.StatusSeeOther)

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // sectionIDs returns the question ids of a quiz page, from its radio names.
@@ -34,8 +35,13 @@ func checked(body, id string) string {
 // and returns the result page's path.
 func (a *testApp) answerAll(t *testing.T, pick func(id string) int) string {
 	t.Helper()
+	// A considered pace: a minute a page on a fake clock, so the result is
+	// not flagged as rushed (quiz_pace_test.go tests the rushed case).
+	clock := &fakeClock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
+	a.srv.now = clock.now
 	for n := 1; n <= len(a.srv.bank.Sections); n++ {
 		_, body := a.get(t, fmt.Sprintf("/quiz/%d", n))
+		clock.add(time.Minute)
 		form := url.Values{"csrf_token": {csrfFrom(t, body)}, "nav": {"next"}}
 		for _, id := range sectionIDs(body) {
 			form.Set(id, fmt.Sprint(pick(id)))

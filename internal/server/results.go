@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"sort"
@@ -43,14 +44,8 @@ type evaluation struct {
 
 // evaluate scores answers and ranks every target.
 func (s *Server) evaluate(answers map[string]int, fastPages int) (assessment.Result, matching.Person, matching.Ranking, error) {
-	sc, err := assessment.Score(s.bank, answers)
-	if err != nil {
-		return sc, matching.Person{}, matching.Ranking{}, err
-	}
-	sc.AddFastPages(fastPages, len(s.bank.Sections))
-	p := matching.NewPerson(sc)
-	rk, err := s.index.Rank(p, 0)
-	return sc, p, rk, err
+	ev, err := s.index.Evaluate(s.bank, answers, fastPages, 0)
+	return ev.Result, ev.Person, ev.Ranking, err
 }
 
 // saveResult scores the answers, then stores them; the evaluation it
@@ -84,13 +79,25 @@ func (s *Server) loadEvaluation(ctx context.Context, id string) (*evaluation, er
 type matchView struct {
 	target
 	Rank     int
+	Tier     int
+	Tied     bool // in the same tier as the match before it
 	Fit      int
 	Band     string
 	BandKey  string
-	Reasons  []string
-	Stretch  []string
-	Mismatch string
+	Reasons  []pointView
+	Stretch  []pointView
+	Mismatch *pointView
 	RoleCode string
+}
+
+// pointView is one explanation sentence with both levels, in words and on
+// the common 1–5 scale.
+type pointView struct {
+	Dimension string
+	Text      string
+	You, Role float64
+	YouWords  string // the answer the person's level rounds to
+	RoleWords string // where the role sits among occupations
 }
 
 type barView struct {
@@ -171,11 +178,14 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool)
 		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || (z != 0 && t.JobZone != z) {
 			continue
 		}
-		mv := matchView{target: t, Rank: i + 1, Fit: m.Fit, Band: m.Band().Label(), BandKey: string(m.Band())}
+		mv := matchView{target: t, Rank: i + 1, Tier: m.Tier, Fit: m.Fit, Band: m.Band().Label(), BandKey: string(m.Band())}
+		if i > 0 && ev.Ranking.Matches[i-1].Tier == m.Tier {
+			mv.Tied = true
+		}
 		if len(v.Top) < topMatches {
 			if explainErr == nil {
 				if ex, err := explain(m.Slug); err == nil {
-					fillExplanation(&mv, ex)
+					s.fillExplanation(&mv, ex)
 				}
 			}
 			v.Top = append(v.Top, mv)
@@ -208,23 +218,44 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool)
 
 // fillExplanation copies the parts of an explanation a match shows: up to
 // three reasons, one stretch, the main mismatch and the role's code.
-func fillExplanation(mv *matchView, ex matching.Explanation) {
-	for i, r := range ex.Reasons {
-		if i == 3 {
-			break
-		}
-		mv.Reasons = append(mv.Reasons, r.Text)
+func (s *Server) fillExplanation(mv *matchView, ex matching.Explanation) {
+	for _, r := range ex.Reasons[:min(len(ex.Reasons), 3)] {
+		mv.Reasons = append(mv.Reasons, s.pointView(r))
 	}
-	for i, r := range ex.Stretch {
-		if i == 1 {
-			break
-		}
-		mv.Stretch = append(mv.Stretch, r.Text)
+	for _, r := range ex.Stretch[:min(len(ex.Stretch), 1)] {
+		mv.Stretch = append(mv.Stretch, s.pointView(r))
 	}
 	if ex.Mismatch != nil {
-		mv.Mismatch = ex.Mismatch.Text
+		pv := s.pointView(*ex.Mismatch)
+		mv.Mismatch = &pv
 	}
 	mv.RoleCode = ex.RoleCode
+}
+
+func (s *Server) pointView(p matching.Point) pointView {
+	return pointView{Dimension: p.Dimension, Text: p.Text, You: p.You, Role: p.Role, YouWords: s.answerWords(p.You), RoleWords: roleWords(p.Role)}
+}
+
+// answerWords names the answer a level on the 1–5 scale rounds to.
+func (s *Server) answerWords(level float64) string {
+	i := int(math.Round(level)) - assessment.ScaleMin
+	return s.bank.Scale[min(len(s.bank.Scale)-1, max(0, i))]
+}
+
+// roleWords says where a role's level sits among occupations.
+func roleWords(level float64) string {
+	share := (level - matching.LevelMin) / (matching.LevelMax - matching.LevelMin)
+	switch {
+	case share >= 0.9:
+		return "top tenth of occupations"
+	case share >= 0.7:
+		return "above most occupations"
+	case share > 0.3:
+		return "about average"
+	case share > 0.1:
+		return "below most occupations"
+	}
+	return "bottom tenth of occupations"
 }
 
 // chartBarWidth is the length of a full (5 of 5) bar in the strengths chart.

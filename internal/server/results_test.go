@@ -13,11 +13,12 @@ import (
 	"rolefit/data"
 	"rolefit/internal/assessment"
 	"rolefit/internal/catalog"
+	"rolefit/internal/eval"
 )
 
 func TestFullQuizJourneyToResultsAndProfile(t *testing.T) {
 	a := newTestApp(t)
-	answers := personaAnswers(t, a, backEndPersona)
+	answers := personaAnswers(t, a, eval.BackEnd)
 	loc := a.answerAll(t, func(id string) int { return answers[id] })
 
 	res, body := a.get(t, loc)
@@ -27,7 +28,7 @@ func TestFullQuizJourneyToResultsAndProfile(t *testing.T) {
 	}
 	wantContains(t, body, "<h1>Your matches</h1>", "Why it fits", "Where you would stretch", "Your strengths",
 		`role="img"`, "The chart as text", "Download as JSON", "Delete this result", "Retake the quiz", "Not for me")
-	top := regexp.MustCompile(`<h3><a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1)
+	top := regexp.MustCompile(`<h3>(?:<span class="tie">Tied: </span>)?<a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1)
 	if len(top) != topMatches {
 		t.Fatalf("got %d explained matches, want %d", len(top), topMatches)
 	}
@@ -38,17 +39,17 @@ func TestFullQuizJourneyToResultsAndProfile(t *testing.T) {
 	// The profile page now says how the visitor matches.
 	res, body = a.get(t, "/roles/back-end-web-developer")
 	wantStatus(t, res, http.StatusOK)
-	wantContains(t, body, "How you match", "Your level beside this role", "<th scope=\"row\">Programming</th>", `href="`+loc+`"`)
+	wantContains(t, body, "How you match", "Your answer beside where this role sits", "<th scope=\"row\">Programming</th>", `href="`+loc+`"`)
 
 	// Filters narrow the list.
 	_, body = a.get(t, loc+"?category=healthcare")
-	for _, m := range regexp.MustCompile(`<h3><a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1) {
+	for _, m := range regexp.MustCompile(`<h3>(?:<span class="tie">Tied: </span>)?<a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1) {
 		if r, _ := a.srv.cat.Role(m[1]); r.Category != "healthcare" {
 			t.Errorf("category filter let %s (%s) through", m[1], r.Category)
 		}
 	}
 	_, body = a.get(t, loc+"?zone=4")
-	for _, m := range regexp.MustCompile(`<h3><a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1) {
+	for _, m := range regexp.MustCompile(`<h3>(?:<span class="tie">Tied: </span>)?<a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1) {
 		if z := a.srv.targets[m[1]].JobZone; z != 4 {
 			t.Errorf("job zone filter let %s (zone %d) through", m[1], z)
 		}
@@ -59,7 +60,7 @@ func TestFullQuizJourneyToResultsAndProfile(t *testing.T) {
 	res, _ = a.postForm(t, loc+"/hide", url.Values{"csrf_token": {csrfFrom(t, body)}, "slug": {first}})
 	wantStatus(t, res, http.StatusSeeOther)
 	_, body = a.get(t, loc)
-	newTop := regexp.MustCompile(`<h3><a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1)
+	newTop := regexp.MustCompile(`<h3>(?:<span class="tie">Tied: </span>)?<a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1)
 	if newTop[0][1] != top[1][1] {
 		t.Errorf("after hiding %s, first is %s, want %s", first, newTop[0][1], top[1][1])
 	}
@@ -67,7 +68,7 @@ func TestFullQuizJourneyToResultsAndProfile(t *testing.T) {
 	res, _ = a.postForm(t, loc+"/hide", url.Values{"csrf_token": {csrfFrom(t, body)}, "slug": {first}, "undo": {"1"}})
 	wantStatus(t, res, http.StatusSeeOther)
 	_, body = a.get(t, loc)
-	if got := regexp.MustCompile(`<h3><a href="/roles/([a-z0-9-]+)">`).FindStringSubmatch(body)[1]; got != first {
+	if got := regexp.MustCompile(`<h3>(?:<span class="tie">Tied: </span>)?<a href="/roles/([a-z0-9-]+)">`).FindStringSubmatch(body)[1]; got != first {
 		t.Errorf("after undo, first is %s, want %s", got, first)
 	}
 	res, _ = a.postForm(t, loc+"/hide", url.Values{"csrf_token": {csrfFrom(t, body)}, "slug": {"no-such-role"}})

@@ -8,36 +8,23 @@ import (
 )
 
 // howYouMatch is the "How you match" section of a role page, shown when
-// the visitor has a result.
+// the visitor has a result. It follows the same rules as the result cards.
 type howYouMatch struct {
 	ResultID             string
 	Fit                  int
 	Band, BandKey        string
-	Reasons, Stretch     []string
-	Mismatch             string
+	LowConfidence        bool
+	Reasons, Stretch     []pointView
+	Mismatch             *pointView
 	PersonCode, RoleCode string
 	Skills, Traits       []levelRow
 }
 
-// levelRow sets the person's level beside the role's on one dimension.
+// levelRow sets the person's answer beside the role's place among
+// occupations on one dimension.
 type levelRow struct {
 	Name      string
 	You, Role string
-}
-
-// level words a z-score against the occupations' norms.
-func level(z float64) string {
-	switch {
-	case z >= 1:
-		return "Very high"
-	case z >= 0.35:
-		return "High"
-	case z > -0.35:
-		return "Average"
-	case z > -1:
-		return "Low"
-	}
-	return "Very low"
 }
 
 func (s *Server) howYouMatch(ev *evaluation, r roles.Role) *howYouMatch {
@@ -45,19 +32,22 @@ func (s *Server) howYouMatch(ev *evaluation, r roles.Role) *howYouMatch {
 	if err != nil {
 		return nil
 	}
-	h := &howYouMatch{ResultID: ev.Result.ID, PersonCode: ex.PersonCode, RoleCode: ex.RoleCode}
+	h := &howYouMatch{ResultID: ev.Result.ID, PersonCode: ex.PersonCode, RoleCode: ex.RoleCode, LowConfidence: ex.LowConfidence}
 	for _, m := range ev.Ranking.Matches {
 		if m.Slug == r.Slug {
 			h.Fit, h.Band, h.BandKey = m.Fit, m.Band().Label(), string(m.Band())
 		}
 	}
 	mv := matchView{}
-	fillExplanation(&mv, ex)
+	s.fillExplanation(&mv, ex)
 	h.Reasons, h.Stretch, h.Mismatch = mv.Reasons, mv.Stretch, mv.Mismatch
 
-	byDim := map[string]matching.Contribution{}
-	for _, c := range ex.All {
-		byDim[c.Dimension] = c
+	byDim := map[string]matching.Point{}
+	for _, p := range ex.All {
+		byDim[p.Dimension] = p
+	}
+	row := func(name string, p matching.Point) levelRow {
+		return levelRow{Name: name, You: s.answerWords(p.You), Role: roleWords(p.Role)}
 	}
 	seen := map[string]bool{}
 	for _, skill := range r.CoreSkills {
@@ -66,22 +56,22 @@ func (s *Server) howYouMatch(ev *evaluation, r roles.Role) *howYouMatch {
 			continue
 		}
 		dim := s.elementDim[e.ID]
-		c, ok := byDim[dim]
+		p, ok := byDim[dim]
 		if !ok || seen[dim] {
 			continue
 		}
 		seen[dim] = true
-		h.Skills = append(h.Skills, levelRow{Name: skill, You: level(c.Person), Role: level(c.Role)})
+		h.Skills = append(h.Skills, row(skill, p))
 	}
-	var styles []matching.Contribution
-	for _, c := range ex.All {
-		if c.Group == roles.BlockWorkStyle {
-			styles = append(styles, c)
+	var styles []matching.Point
+	for _, p := range ex.All {
+		if p.Group == roles.BlockWorkStyle {
+			styles = append(styles, p)
 		}
 	}
 	sort.SliceStable(styles, func(i, j int) bool { return styles[i].Role > styles[j].Role })
-	for i := 0; i < len(styles) && i < 4; i++ {
-		h.Traits = append(h.Traits, levelRow{Name: styles[i].Name, You: level(styles[i].Person), Role: level(styles[i].Role)})
+	for _, p := range styles[:min(len(styles), 4)] {
+		h.Traits = append(h.Traits, row(p.Name, p))
 	}
 	return h
 }
