@@ -38,6 +38,7 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	dir := fl.String("data", "", "read the catalog from this folder instead of the embedded data (for development)")
 	write := fl.String("write-calibration", "", "write the measured calibration to this Go file (internal/matching/calibration.go)")
 	fl.Float64Var(&w.Direct, "direct", w.Direct, "share of the score straight from the likelihood")
+	fl.Float64Var(&w.Doubt, "doubt", w.Doubt, "how much the posterior's doubt about the best role raises the direct share")
 	fl.Float64Var(&w.MinNoise, "min-noise", w.MinNoise, "least per-statement noise variance the posterior assumes")
 	fl.Float64Var(&w.EmphasisScale, "emphasis-scale", w.EmphasisScale, "multiplier of every role emphasis")
 	if err := fl.Parse(args); err != nil {

@@ -12,7 +12,8 @@ import (
 // bank question by index (or, past the bank, an id that may or may not be
 // one), each value byte an answer (with 127 and −128 standing for the int
 // extremes), and extra is one more arbitrary id. Score must never panic,
-// must fail exactly when an id is unknown or an answer is off the scale,
+// must fail exactly when an id is unknown (neither asked nor retired) or
+// an answer is off the scale,
 // and must never produce NaN or an infinity.
 func FuzzScore(f *testing.F) {
 	b, err := LoadBank(data.FS, "questions.yaml")
@@ -50,7 +51,7 @@ func FuzzScore(f *testing.F) {
 		}
 		wantErr := false
 		for id, v := range answers {
-			if _, ok := b.qIndex[id]; !ok || v < ScaleMin || v > ScaleMax {
+			if _, ok := b.itemOf(id); !ok || v < ScaleMin || v > ScaleMax {
 				wantErr = true
 			}
 		}

@@ -62,8 +62,11 @@ func TestBars(t *testing.T) {
 		if s.BandChange > 0.10 {
 			t.Errorf("%s: %s of top-5 bands change between takes, want ≤ 10%%", s.Source, pct(s.BandChange))
 		}
-		if s.Source == FromRole && s.Same1 < 0.97 {
-			t.Errorf("%s: #1 the same in %s of retakes, want ≥ 97%%", s.Source, pct(s.Same1))
+		// make eval (30 a role) measures the #1 of role-profile
+		// respondents staying first in at least 97% of retakes; this
+		// smaller sample has a standard error of about half a point.
+		if s.Source == FromRole && s.Same1 < 0.96 {
+			t.Errorf("%s: #1 the same in %s of retakes, want ≥ 96%% here (97%% in make eval)", s.Source, pct(s.Same1))
 		}
 	}
 	if n := len(rep.Explanations.Violations); n > 0 {

@@ -18,7 +18,7 @@ func (r Report) Write(w io.Writer) error {
 	var b strings.Builder
 	wt := r.Weights
 	fmt.Fprintf(&b, "Rolefit matching evaluation: %d respondents per role and condition, seed %d\n", r.Config.PerRole, r.Config.Seed)
-	fmt.Fprintf(&b, "Weights: direct %.2f, min noise %.2f, emphasis ×%.1f, important IM ≥ %.1f\n", wt.Direct, wt.MinNoise, wt.EmphasisScale, wt.ImportantIM)
+	fmt.Fprintf(&b, "Weights: direct %.2f, doubt %.1f, min noise %.2f, emphasis ×%.1f, important IM ≥ %.1f\n", wt.Direct, wt.Doubt, wt.MinNoise, wt.EmphasisScale, wt.ImportantIM)
 
 	fmt.Fprintf(&b, "\nRetrieval (own role and own occupation):\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -28,7 +28,7 @@ const RandFit = 40
 // FitPower bends the fit curve: below 1 it falls faster near the top, so
 // that only roles close to where the answers point read as strong fits (a
 // median of about three for attentive people; make eval reports it).
-const FitPower = 0.8
+const FitPower = 0.75
 
 // Fit maps a role's squared distance e2 to 0–100:
 // 100 − (100−RandFit)·(e2/Rand)^FitPower.

@@ -136,6 +136,8 @@ func (s *scorer) affineResidual(l []float64) float64 {
 //
 //	e²_r = (1−λ)·dist(θ, L_r)/W + λ·(D_r − D_best)/W
 //
+// with λ the weight Direct, raised by Doubt times the posterior's doubt
+// about the best role (1 − its probability), up to 1.
 // and roles are ranked by it, smallest first. Both parts are zero for the
 // best role and grow with how far a role is from the person; neither grows
 // with the person's own noise, so neither do the fits.
@@ -198,7 +200,12 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 		theta[d] /= wsum
 	}
 
-	lam := ix.w.Direct
+	// The best role's posterior probability is 1/wsum. The less sure the
+	// posterior is of it, the more the ranking leans on each role's own
+	// likelihood instead of on its closeness to the best one: a noisy
+	// person's best role is often a neighbor of their own, and the own
+	// must not fall out of the list with the neighbor's family.
+	lam := max(ix.w.Direct, min(1, ix.w.Doubt*(1-1/wsum)))
 	limit := ix.cal.Cap(rk.Residual)
 	if rk.LowConfidence {
 		limit = min(limit, LowConfidenceFit)
