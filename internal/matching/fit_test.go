@@ -11,12 +11,20 @@ func TestFit(t *testing.T) {
 		e2   float64
 		want int
 	}{
-		{0, 100}, {-1e-15, 100}, {1.5, RandFit}, {0.5, 75}, {0.15, 90}, {3, 0}, {10, 0}, {math.NaN(), 0},
+		{0, 100}, {-1e-15, 100}, {1.5, RandFit}, {3, 0}, {10, 0}, {math.NaN(), 0},
+		{0.5, int(math.Round(100 - 60*math.Pow(0.5/1.5, FitPower)))},
 	}
 	for _, tt := range tests {
 		if got := c.Fit(tt.e2); got != tt.want {
 			t.Errorf("Fit(%v): got %d, want %d", tt.e2, got, tt.want)
 		}
+	}
+	for e2, prev := 0.0, 101; e2 < 3; e2 += 0.01 {
+		f := c.Fit(e2)
+		if f > prev {
+			t.Fatalf("Fit rises from %d to %d at %v", prev, f, e2)
+		}
+		prev = f
 	}
 	if got := (Calibration{}).Fit(0.3); got != 0 {
 		t.Errorf("zero calibration: got %d, want 0", got)
