@@ -48,7 +48,7 @@ type Explanation struct {
 	Reasons              []Point // up to MaxReasons, strongest first
 	Stretch              []Point // up to MaxStretch, largest gap first
 	Mismatch             *Point  // nil when there is none
-	All                  []Point // every dimension's levels, in the bank's order, without text
+	All                  []Point // every dimension's levels, in the bank's order, without text (Explain only)
 }
 
 // The explanation rules' thresholds, on the common 1–5 scale.
@@ -77,14 +77,30 @@ func (ix *Index) Explainer(p Person) (func(slug string) (Explanation, error), er
 	}, nil
 }
 
-// Explain returns the explanation of role slug's fit for p. Pass the
-// ranking's LowConfidence through p when the ranking found a misfit.
+// Explain returns the explanation of role slug's fit for p, with every
+// dimension's levels in All. Pass the ranking's LowConfidence through p
+// when the ranking found a misfit.
 func (ix *Index) Explain(p Person, slug string) (Explanation, error) {
 	f, err := ix.Explainer(p)
 	if err != nil {
 		return Explanation{}, err
 	}
-	return f(slug)
+	e, err := f(slug)
+	if err != nil {
+		return e, err
+	}
+	prof := ix.profiles[ix.bySlug[slug]]
+	e.All = make([]Point, len(ix.dims))
+	for d := range ix.dims {
+		e.All[d] = ix.point(p, prof, d)
+	}
+	return e, nil
+}
+
+// point is dimension d's levels for p and prof, without text.
+func (ix *Index) point(p Person, prof Profile, d int) Point {
+	dim := ix.dims[d]
+	return Point{Dimension: dim.ID, Name: dim.Name, Group: dim.Group, You: p.Level[d], Role: prof.Level[d]}
 }
 
 // pointKind is which rule a point satisfies.
@@ -124,13 +140,11 @@ func (ix *Index) classify(p Person, prof Profile, d int) pointKind {
 	return kindNone
 }
 
-// explain builds role r's explanation for p.
+// explain builds role r's explanation for p (All is left empty: only
+// Explain, for one role's page, fills it).
 func (ix *Index) explain(p Person, r int, lowConf bool) Explanation {
 	prof := ix.profiles[r]
-	e := Explanation{PersonCode: p.Code, RoleCode: prof.Code, LowConfidence: lowConf, All: make([]Point, len(ix.dims))}
-	for d, dim := range ix.dims {
-		e.All[d] = Point{Dimension: dim.ID, Name: dim.Name, Group: dim.Group, You: p.Level[d], Role: prof.Level[d]}
-	}
+	e := Explanation{PersonCode: p.Code, RoleCode: prof.Code, LowConfidence: lowConf}
 	if lowConf {
 		return e
 	}
@@ -157,17 +171,17 @@ func (ix *Index) explain(p Person, r int, lowConf bool) Explanation {
 		return cmpDesc(prof.Level[a]-p.Level[a], prof.Level[b]-p.Level[b])
 	})
 	for _, d := range reasons[:min(len(reasons), MaxReasons)] {
-		pt := e.All[d]
+		pt := ix.point(p, prof, d)
 		pt.Text = ix.texts[d].reason(pt.Role)
 		e.Reasons = append(e.Reasons, pt)
 	}
 	for _, d := range stretch[:min(len(stretch), MaxStretch)] {
-		pt := e.All[d]
+		pt := ix.point(p, prof, d)
 		pt.Text = ix.texts[d].stretch(pt.Role)
 		e.Stretch = append(e.Stretch, pt)
 	}
 	if mis >= 0 {
-		pt := e.All[mis]
+		pt := ix.point(p, prof, mis)
 		if pt.You < pt.Role {
 			pt.Text = ix.texts[mis].under(pt.Role)
 		} else {
