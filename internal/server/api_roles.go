@@ -103,6 +103,9 @@ type apiRoleDetail struct {
 	Education        string        `json:"education"`
 	EducationSource  *roles.Source `json:"education_source"`
 	RatingsFrom      string        `json:"ratings_from,omitempty"`
+	// FiguresFor names the BLS group that pay, employment, outlook and
+	// education describe; nil when BLS publishes none of them.
+	FiguresFor *roles.FiguresGroup `json:"figures_for"`
 }
 
 // apiRole returns one role with the exact source figures of its occupation.
@@ -121,6 +124,9 @@ func (s *Server) apiRole(c echo.Context) error {
 		EmploymentSource: o.EmploymentSource, RatingsFrom: o.RatingsFrom}
 	for _, r := range p.Related {
 		d.Related = append(d.Related, r.Slug)
+	}
+	if g, ok := roles.FiguresFor(o); ok {
+		d.FiguresFor = &g
 	}
 	if pay := o.Pay; pay != nil {
 		d.Pay = &apiPay{Median: pay.Median.Value, P10: pay.P10.Value, P25: pay.P25.Value, P75: pay.P75.Value, P90: pay.P90.Value,

@@ -25,7 +25,8 @@ func TestBackEndProfileShowsEveryFact(t *testing.T) {
 		`<a href="/roles/category/technology">View all Technology roles</a>`,
 		"<strong>Web Developers</strong> (O*NET-SOC 15-1254.00, SOC 15-1254)",
 		"May 2024", "2024–2034",
-		`role="img"`, "<figcaption>Half of Web Developers earn more than $90,930 a year",
+		`role="img"`, "<figcaption>Half of the workers BLS counts as “Web developers” earn more than $90,930 a year",
+		`<p class="figures-for">These figures are for “Web developers” (SOC 15-1254), the whole BLS occupation that Back-End Web Developer belongs to`,
 	)
 	skills := regexp.MustCompile(`(?s)<ol class="skills">(.*?)</ol>`).FindStringSubmatch(body)
 	if skills == nil {
