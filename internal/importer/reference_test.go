@@ -45,3 +45,22 @@ func occupation(t *testing.T, ds *Dataset, code string) roles.Occupation {
 	}
 	return o
 }
+
+// TestEveryEducationIsOnTheScale keeps roles.EducationLevels complete: the
+// filters and profiles rank every typical education BLS gives.
+func TestEveryEducationIsOnTheScale(t *testing.T) {
+	ds := realDataset(t)
+	seen := map[string]bool{}
+	for _, o := range ds.Occupations {
+		if o.Outlook == nil {
+			continue
+		}
+		if roles.EducationRank(o.Outlook.Education) == 0 {
+			t.Errorf("%s: typical education %q is not on roles.EducationLevels", o.ONetCode, o.Outlook.Education)
+		}
+		seen[o.Outlook.Education] = true
+	}
+	if len(seen) != len(roles.EducationLevels) {
+		t.Errorf("the release uses %d education levels, want all %d", len(seen), len(roles.EducationLevels))
+	}
+}

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"rolefit/internal/roles"
 )
@@ -164,4 +165,26 @@ func sourceLine(what string, src roles.Source) string {
 		s += ", which BLS publishes in place of the detailed occupation"
 	}
 	return s + "."
+}
+
+// newTarget makes a match target of a role or occupation, with the line of
+// figures its result card shows.
+func newTarget(slug, title, href, category string, o roles.Occupation) target {
+	t := target{Slug: slug, Title: title, Href: href, Category: category, JobZone: o.JobZone}
+	g, ok := roles.FiguresFor(o)
+	if !ok {
+		return t
+	}
+	var parts []string
+	if o.Pay != nil && o.Pay.Median.Value != nil {
+		parts = append(parts, "median pay "+wageK(o.Pay.Median))
+	}
+	if ol := o.Outlook; ol != nil {
+		t.Education = ol.Education
+		parts = append(parts, fmt.Sprintf("growth %s to %d", percent(ol.PercentChange), ol.To), "typical education: "+ol.Education)
+	}
+	if len(parts) > 0 {
+		t.Figures = fmt.Sprintf("For the BLS group “%s”: %s.", g.Title, strings.Join(parts, ", "))
+	}
+	return t
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -16,6 +17,9 @@ type roleView struct {
 	Occupation roles.Occupation
 	Related    []store.RoleLink
 	Match      *howYouMatch // nil unless the visitor has a result
+	// Preparation is O*NET's Job Zone in words, shown apart from BLS's
+	// typical education: the two measure different things.
+	Preparation string
 	figuresView
 }
 
@@ -57,5 +61,15 @@ func (s *Server) roleData(c echo.Context, slug string) (pageData, error) {
 
 func newRoleView(p *store.RoleProfile) roleView {
 	return roleView{Role: p.Role, Category: p.Category, Occupation: p.Occupation, Related: p.Related,
-		figuresView: newFigures(p.Occupation, p.Role.Title)}
+		Preparation: preparation(p.Occupation.JobZone), figuresView: newFigures(p.Occupation, p.Role.Title)}
+}
+
+// preparation words an O*NET Job Zone: "Job Zone 4 of 5, considerable
+// preparation".
+func preparation(zone int) string {
+	name, ok := roles.JobZonePreparation[zone]
+	if !ok {
+		return "not rated by O*NET"
+	}
+	return fmt.Sprintf("O*NET Job Zone %d of 5, %s", zone, name)
 }

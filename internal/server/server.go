@@ -131,8 +131,7 @@ func (s *Server) buildIndex(extra []roles.Occupation) error {
 		src.Occupations[code] = o
 	}
 	for _, r := range s.cat.Roles {
-		s.targets[r.Slug] = target{Slug: r.Slug, Title: r.Title, Href: "/roles/" + r.Slug, Category: r.Category,
-			JobZone: s.cat.Occupations[r.ONetCode].JobZone}
+		s.targets[r.Slug] = newTarget(r.Slug, r.Title, "/roles/"+r.Slug, r.Category, s.cat.Occupations[r.ONetCode])
 	}
 	for _, o := range extra {
 		// The catalog's occupations are exactly those its roles use.
@@ -143,7 +142,7 @@ func (s *Server) buildIndex(extra []roles.Occupation) error {
 		slug, category := OccupationSlug(o.ONetCode), roles.CategoryForSOC(o.ONetCode)
 		src.Occupations[o.ONetCode] = o
 		src.Roles = append(src.Roles, roles.Role{Slug: slug, Title: o.Title, Category: category, ONetCode: o.ONetCode})
-		s.targets[slug] = target{Slug: slug, Title: o.Title, Href: "/occupations/" + o.ONetCode, Category: category, JobZone: o.JobZone}
+		s.targets[slug] = newTarget(slug, o.Title, "/occupations/"+o.ONetCode, category, o)
 	}
 	ix, err := matching.Build(s.bank, src)
 	if err != nil {
