@@ -28,7 +28,7 @@ func (o *onet) occupations() ([]roles.Occupation, []Gap, error) {
 		}
 		occ := roles.Occupation{
 			ONetCode:    code,
-			SOCCode:     socOf(code),
+			SOCCode:     roles.SOCOf(code),
 			Title:       title,
 			Description: o.descriptions[code],
 			JobZone:     o.jobZones[code],
@@ -128,12 +128,4 @@ func norm(codes []string, value func(code string) float64) roles.Norm {
 		sq += d * d
 	}
 	return roles.Norm{Mean: mean, SD: math.Sqrt(sq / float64(len(codes)))}
-}
-
-// socOf drops the O*NET suffix: "15-1254.00" → "15-1254".
-func socOf(code string) string {
-	if len(code) > len("00-0000") && code[len("00-0000")] == '.' {
-		return code[:len("00-0000")]
-	}
-	return code
 }

@@ -17,10 +17,16 @@ type apiRoleItem struct {
 	Category string `json:"category"`
 	ONetCode string `json:"onet_code"`
 	SOCCode  string `json:"soc_code"`
+	// Kind is "role" for a written role and "occupation" for an imported
+	// occupation without one (a data-only profile), listed only when asked.
+	Kind string `json:"kind"`
+	URL  string `json:"url"`
 }
 
 // apiRoles lists roles, optionally filtered by category and searched with
-// q (then in rank order, best first).
+// q (then in rank order, best first). With include=occupations it lists the
+// imported occupations no role covers too, each in the category of its SOC
+// major group.
 func (s *Server) apiRoles(c echo.Context) error {
 	ctx := c.Request().Context()
 	q := strings.TrimSpace(c.QueryParam("q"))
@@ -33,31 +39,58 @@ func (s *Server) apiRoles(c echo.Context) error {
 	if len(q) > store.MaxQueryLen {
 		return problem(c, http.StatusBadRequest, "The query is longer than 200 characters.", nil)
 	}
+	withOccupations := false
+	switch inc := c.QueryParam("include"); inc {
+	case "":
+	case "occupations":
+		withOccupations = true
+	default:
+		return problem(c, http.StatusBadRequest, "include takes one value, occupations.", nil)
+	}
 	list, err := s.db.RoleSummaries(ctx, store.RoleFilter{Category: cat})
 	if err != nil {
 		return err
+	}
+	out := []apiRoleItem{}
+	roleItem := func(r store.RoleSummary) apiRoleItem {
+		return apiRoleItem{Slug: r.Slug, Title: r.Title, Category: r.Category, ONetCode: r.ONetCode, SOCCode: r.SOCCode,
+			Kind: "role", URL: "/roles/" + r.Slug}
+	}
+	occItem := func(code, title string) apiRoleItem {
+		return apiRoleItem{Slug: OccupationSlug(code), Title: title, Category: roles.CategoryForSOC(code), ONetCode: code,
+			SOCCode: roles.SOCOf(code), Kind: "occupation", URL: "/occupations/" + code}
+	}
+	if q == "" {
+		for _, r := range list {
+			out = append(out, roleItem(r))
+		}
+		if withOccupations {
+			occs, err := s.db.DataOnlyOccupations(ctx, func(code string) bool { return cat == "" || roles.CategoryForSOC(code) == cat })
+			if err != nil {
+				return err
+			}
+			for _, o := range occs {
+				out = append(out, occItem(o.Code, o.Title))
+			}
+		}
+		return c.JSON(http.StatusOK, map[string]any{"roles": out})
 	}
 	bySlug := make(map[string]store.RoleSummary, len(list))
 	for _, r := range list {
 		bySlug[r.Slug] = r
 	}
-	out := []apiRoleItem{}
-	item := func(r store.RoleSummary) apiRoleItem {
-		return apiRoleItem{Slug: r.Slug, Title: r.Title, Category: r.Category, ONetCode: r.ONetCode, SOCCode: r.SOCCode}
+	hits, err := s.db.Search(ctx, q, searchLimit)
+	if err != nil {
+		return err
 	}
-	if q == "" {
-		for _, r := range list {
-			out = append(out, item(r))
-		}
-	} else {
-		hits, err := s.db.Search(ctx, q, searchLimit)
-		if err != nil {
-			return err
-		}
-		for _, h := range hits {
-			if r, ok := bySlug[h.Key]; ok && h.Kind == "role" {
-				out = append(out, item(r))
+	for _, h := range hits {
+		switch {
+		case h.Kind == "role":
+			if r, ok := bySlug[h.Key]; ok {
+				out = append(out, roleItem(r))
 			}
+		case withOccupations && (cat == "" || roles.CategoryForSOC(h.Key) == cat):
+			out = append(out, occItem(h.Key, h.Title))
 		}
 	}
 	return c.JSON(http.StatusOK, map[string]any{"roles": out})

@@ -12,22 +12,42 @@ import (
 )
 
 type rolesView struct {
-	Total      int
-	Categories []store.CategoryCount
+	Total, Written, DataOnly int
+	Categories               []categoryEntry
+}
+
+// categoryEntry is one field of the Careers index: its written roles, then
+// the imported occupations of its SOC major group that no role covers.
+type categoryEntry struct {
+	store.CategoryCount
+	DataOnly []store.OccupationLink
 }
 
 func (s *Server) roleList(c echo.Context) error {
 	if cat := c.QueryParam("category"); cat != "" {
 		return c.Redirect(http.StatusSeeOther, "/roles/category/"+url.PathEscape(cat))
 	}
-	cats, err := s.db.Categories(c.Request().Context())
+	ctx := c.Request().Context()
+	cats, err := s.db.Categories(ctx)
 	if err != nil {
 		return err
 	}
-	v := rolesView{Categories: cats}
-	for _, cat := range cats {
-		v.Total += cat.Count
+	extra, err := s.db.DataOnlyOccupations(ctx, func(string) bool { return true })
+	if err != nil {
+		return err
 	}
+	byCat := map[string][]store.OccupationLink{}
+	for _, o := range extra {
+		cat := roles.CategoryForSOC(o.Code)
+		byCat[cat] = append(byCat[cat], o)
+	}
+	v := rolesView{}
+	for _, cat := range cats {
+		v.Categories = append(v.Categories, categoryEntry{CategoryCount: cat, DataOnly: byCat[cat.Slug]})
+		v.Written += cat.Count
+		v.DataOnly += len(byCat[cat.Slug])
+	}
+	v.Total = v.Written + v.DataOnly
 	return s.render(c, http.StatusOK, "roles", pageData{Title: "Browse careers",
 		Description: "Every career in Rolefit, grouped by field.", Section: "roles", Data: v})
 }

@@ -75,6 +75,7 @@ type OccupationPage struct {
 // OccupationLink points at a role when one exists, else at the occupation.
 type OccupationLink struct {
 	Href, Title string
+	Code        string // the O*NET-SOC code, in DataOnlyOccupations' links
 }
 
 // Occupation returns one occupation with its roles and related occupations.
@@ -144,7 +145,7 @@ func (s *DB) DataOnlyOccupations(ctx context.Context, keep func(code string) boo
 			return nil, err
 		}
 		if keep(code) {
-			out = append(out, OccupationLink{Href: "/occupations/" + code, Title: title})
+			out = append(out, OccupationLink{Href: "/occupations/" + code, Title: title, Code: code})
 		}
 	}
 	return out, rows.Err()
