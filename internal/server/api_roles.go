@@ -2,11 +2,13 @@ package server
 
 import (
 	"errors"
+	"math"
 	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
+	"rolefit/internal/catalog"
 	"rolefit/internal/roles"
 	"rolefit/internal/store"
 )
@@ -139,6 +141,9 @@ type apiRoleDetail struct {
 	// FiguresFor names the BLS group that pay, employment, outlook and
 	// education describe; nil when BLS publishes none of them.
 	FiguresFor *roles.FiguresGroup `json:"figures_for"`
+	// SetsApart are the skills and work styles whose importance stands
+	// furthest above the average occupation's.
+	SetsApart []catalog.Standout `json:"sets_apart"`
 }
 
 // apiRole returns one role with the exact source figures of its occupation.
@@ -160,6 +165,10 @@ func (s *Server) apiRole(c echo.Context) error {
 	}
 	if g, ok := roles.FiguresFor(o); ok {
 		d.FiguresFor = &g
+	}
+	d.SetsApart = catalog.Standouts(o, s.cat.Elements, s.cat.Norms, 3)
+	for i := range d.SetsApart {
+		d.SetsApart[i].Z = math.Round(d.SetsApart[i].Z*100) / 100
 	}
 	if pay := o.Pay; pay != nil {
 		d.Pay = &apiPay{Median: pay.Median.Value, P10: pay.P10.Value, P25: pay.P25.Value, P75: pay.P75.Value, P90: pay.P90.Value,

@@ -31,6 +31,12 @@ func TestBackEndProfileShowsEveryFact(t *testing.T) {
 		`role="img"`, "<figcaption>Half of the workers BLS counts as “Web developers” earn more than $90,930 a year",
 		`<p class="figures-for">These figures are for “Web developers” (SOC 15-1254), the whole BLS occupation that Back-End Web Developer belongs to`,
 	)
+	wantContains(t, body, `<h2 id="apart-h">What sets it apart</h2>`,
+		`<li><strong>Programming</strong> <span class="muted">(skill)</span>: far above the average occupation</li>`,
+		"Preparation: O*NET Job Zone 3 of 5, medium preparation")
+	if n := strings.Count(regexp.MustCompile(`(?s)<ul class="standouts">.*?</ul>`).FindString(body), "<li>"); n != 3 {
+		t.Errorf("what sets it apart lists %d items, want 3", n)
+	}
 	skills := regexp.MustCompile(`(?s)<ol class="skills">(.*?)</ol>`).FindStringSubmatch(body)
 	if skills == nil {
 		t.Fatal("no core skills list")

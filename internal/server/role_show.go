@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"rolefit/internal/catalog"
 	"rolefit/internal/roles"
 	"rolefit/internal/store"
 )
@@ -20,7 +21,34 @@ type roleView struct {
 	// Preparation is O*NET's Job Zone in words, shown apart from BLS's
 	// typical education: the two measure different things.
 	Preparation string
+	// Standouts are what sets the work apart from other jobs.
+	Standouts []standoutView
 	figuresView
+}
+
+// standoutView is one skill or work style that sets an occupation apart.
+type standoutView struct {
+	Name, Kind, Level string
+}
+
+// standouts words the three skills or work styles where o stands furthest
+// above the average occupation.
+func (s *Server) standouts(o roles.Occupation) []standoutView {
+	var out []standoutView
+	for _, st := range catalog.Standouts(o, s.cat.Elements, s.cat.Norms, 3) {
+		v := standoutView{Name: st.Name, Kind: "skill", Level: "above the average occupation"}
+		if st.Block == roles.BlockWorkStyle {
+			v.Kind = "work style"
+		}
+		switch {
+		case st.Z >= 2:
+			v.Level = "far above the average occupation"
+		case st.Z >= 1:
+			v.Level = "well above the average occupation"
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // roleShow renders a role profile. Without a result to compare, the page
@@ -56,12 +84,10 @@ func (s *Server) roleData(c echo.Context, slug string) (pageData, error) {
 	if err != nil {
 		return pageData{}, err
 	}
-	return pageData{Title: p.Role.Title, Description: p.Role.Summary, Section: "roles", Data: newRoleView(p)}, nil
-}
-
-func newRoleView(p *store.RoleProfile) roleView {
-	return roleView{Role: p.Role, Category: p.Category, Occupation: p.Occupation, Related: p.Related,
-		Preparation: preparation(p.Occupation.JobZone), figuresView: newFigures(p.Occupation, p.Role.Title)}
+	v := roleView{Role: p.Role, Category: p.Category, Occupation: p.Occupation, Related: p.Related,
+		Preparation: preparation(p.Occupation.JobZone), Standouts: s.standouts(p.Occupation),
+		figuresView: newFigures(p.Occupation, p.Role.Title)}
+	return pageData{Title: p.Role.Title, Description: p.Role.Summary, Section: "roles", Data: v}, nil
 }
 
 // preparation words an O*NET Job Zone: "Job Zone 4 of 5, considerable

@@ -115,6 +115,8 @@ func TestAPIRoleFiguresAreExact(t *testing.T) {
 	if !strings.Contains(body, `"source":{"name":"BLS Occupational Employment and Wage Statistics","release":"May 2024"`) {
 		t.Error("pay source missing")
 	}
+	wantContains(t, body, `"sets_apart":[{"element_id":"2.B.3.e","name":"Programming","kind":"skill","z":`,
+		`"figures_for":{"soc_code":"15-1254","title":"Web developers","level":"occupation"}`)
 
 	res, body = a.get(t, "/api/v1/roles/nobody")
 	wantStatus(t, res, http.StatusNotFound)
