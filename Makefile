@@ -51,8 +51,8 @@ AXE_VERSION := 4.14.1
 axe: ## install axe-core for the accessibility tests into .cache/npm
 	@test -f .cache/npm/node_modules/axe-core/axe.min.js || npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
 
-data: ## regenerate data/occupations.json from $(REF)
-	$(GO) run ./cmd/datagen -onet $(REF)/onet -bls $(REF)/bls -roles data/roles -out data/occupations.json
+data: ## regenerate data/occupations.json and data/onet_titles.json from $(REF)
+	$(GO) run ./cmd/datagen -onet $(REF)/onet -bls $(REF)/bls -roles data/roles -out data/occupations.json -titles data/onet_titles.json
 
 eval: ## matching evaluation report on synthetic respondents
 	$(GO) run ./cmd/eval

@@ -37,6 +37,7 @@ func (o *onet) occupations() ([]roles.Occupation, []Gap, error) {
 			WorkStyles:  maps.Clone(o.workStyles[code]),
 			Skills:      maps.Clone(o.skills[code]),
 			Related:     []string{},
+			Titles:      o.titlesOf(code),
 		}
 		for _, r := range o.related[code] {
 			if r.primary {
