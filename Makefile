@@ -36,7 +36,7 @@ fuzz: ## each fuzz target for a bounded number of executions (~8 s each), one at
 	$(FUZZ) '^FuzzAPIAssessment$$' -fuzztime $$((8000 * $(FUZZSCALE)))x ./internal/server
 	$(FUZZ) '^FuzzQuizForm$$' -fuzztime $$((4000 * $(FUZZSCALE)))x ./internal/server
 	$(FUZZ) '^FuzzScore$$' -fuzztime $$((150000 * $(FUZZSCALE)))x ./internal/assessment
-	$(FUZZ) '^FuzzSearch$$' -fuzztime $$((20000 * $(FUZZSCALE)))x ./internal/store
+	$(FUZZ) '^FuzzSearch$$' -fuzztime $$((20000 * $(FUZZSCALE)))x ./internal/search
 
 lint: ## gofmt check, vet, and staticcheck and gosec when installed
 	@out=$$(gofmt -l cmd internal data web); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

@@ -73,15 +73,52 @@ func (ix *Index) corrections(w string, max int) map[string]int {
 		return out
 	}
 	rw := []rune(w)
+	if len(rw) > maxFuzzyLen {
+		return out
+	}
+	hw := letters(rw)
 	var rows [3][32]int
 	for n := len(rw) - max; n <= len(rw)+max; n++ {
 		for _, i := range ix.byLen[n] {
+			// Each edit changes at most two letter counts, so half their
+			// difference bounds the distance from below: most terms are
+			// ruled out without the full computation.
+			if (letterGap(&hw, &ix.hist[i])+1)/2 > max {
+				continue
+			}
 			if d := distanceIn(&rows, rw, ix.fuzzy[i], max); d <= max && d > 0 {
 				out[ix.fuzzyTerms[i]] = d
 			}
 		}
 	}
 	return out
+}
+
+// maxFuzzyLen is the longest word corrected: longer ones are not typos of
+// job titles' words, and would only cost time.
+const maxFuzzyLen = 24
+
+// letters counts the letters a to z of a word.
+func letters(w []rune) (h [26]uint8) {
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' && h[r-'a'] < 255 {
+			h[r-'a']++
+		}
+	}
+	return h
+}
+
+// letterGap is the sum of the differences between two letter counts.
+func letterGap(a, b *[26]uint8) int {
+	gap := 0
+	for i := range a {
+		d := int(a[i]) - int(b[i])
+		if d < 0 {
+			d = -d
+		}
+		gap += d
+	}
+	return gap
 }
 
 // prepareFuzzy lays the title terms out by length in runes, once.
@@ -92,6 +129,7 @@ func (ix *Index) prepareFuzzy() {
 		ix.byLen[len(r)] = append(ix.byLen[len(r)], len(ix.fuzzy))
 		ix.fuzzy = append(ix.fuzzy, r)
 		ix.fuzzyTerms = append(ix.fuzzyTerms, t)
+		ix.hist = append(ix.hist, letters(r))
 	}
 }
 

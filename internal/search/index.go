@@ -65,6 +65,7 @@ type Index struct {
 	// correction without converting every term on every query.
 	fuzzy      [][]rune
 	fuzzyTerms []string
+	hist       [][26]uint8 // letter counts of the fuzzy terms
 	byLen      map[int][]int
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"rolefit/internal/catalog"
 	"rolefit/internal/roles"
+	"rolefit/internal/search"
 	"rolefit/internal/store"
 )
 
@@ -38,7 +39,7 @@ func (s *Server) apiRoles(c echo.Context) error {
 			return problem(c, http.StatusNotFound, "No category "+cat+".", nil)
 		}
 	}
-	if len(q) > store.MaxQueryLen {
+	if len(q) > search.MaxQueryLen {
 		return problem(c, http.StatusBadRequest, "The query is longer than 200 characters.", nil)
 	}
 	withOccupations := false
@@ -81,13 +82,14 @@ func (s *Server) apiRoles(c echo.Context) error {
 	for _, r := range list {
 		bySlug[r.Slug] = r
 	}
-	hits, err := s.db.Search(ctx, q, searchLimit)
+	ix, err := s.searchIndex(ctx)
 	if err != nil {
 		return err
 	}
-	for _, h := range hits {
+	res := ix.Search(q, searchLimit)
+	for _, h := range res.Hits {
 		switch {
-		case h.Kind == "role":
+		case h.Kind == search.KindRole:
 			if r, ok := bySlug[h.Key]; ok {
 				out = append(out, roleItem(r))
 			}
@@ -95,7 +97,14 @@ func (s *Server) apiRoles(c echo.Context) error {
 			out = append(out, occItem(h.Key, h.Title))
 		}
 	}
-	return c.JSON(http.StatusOK, map[string]any{"roles": out})
+	body := map[string]any{"roles": out}
+	if res.Corrected != "" {
+		body["corrected"] = res.Corrected
+	}
+	if len(res.Suggestions) > 0 {
+		body["suggestions"] = res.Suggestions
+	}
+	return c.JSON(http.StatusOK, body)
 }
 
 type apiPay struct {

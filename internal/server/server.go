@@ -68,6 +68,7 @@ type Server struct {
 	sessions   *sessions.CookieStore
 	metrics    *metrics
 	cache      *pageCache
+	search     searchIndex
 	now        func() time.Time           // the clock that times quiz pages
 	choices    map[string][]template.HTML // rendered radios per question and state
 	blocks     map[string][]template.HTML // rendered fieldsets per question and state
@@ -88,6 +89,10 @@ func New(cfg Config, d Deps) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics(), cache: newPageCache(), now: time.Now}
 	if err := s.buildIndex(d.Extra); err != nil {
+		return nil, err
+	}
+	// Build the search index now rather than on the first search.
+	if _, err := s.searchIndex(context.Background()); err != nil {
 		return nil, err
 	}
 	s.questions = map[string]assessment.Question{}
