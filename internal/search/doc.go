@@ -34,8 +34,8 @@ type Doc struct {
 	// ONetTitles are O*NET's alternate and reported titles of the
 	// occupation.
 	ONetTitles []string
-	// Body is a role's narrative, where the tools and technologies of the
-	// work are named.
+	// Body is a role's narrative, where the tools, technologies, exams and
+	// licences of the work are named.
 	Body string
 }
 
@@ -43,7 +43,7 @@ type Doc struct {
 func RoleDoc(r roles.Role, o roles.Occupation, category string) Doc {
 	return Doc{Kind: KindRole, Key: r.Slug, Title: r.Title, Summary: r.Summary, Category: category,
 		AltTitles: r.AlternateTitles, Occupation: o.Title, ONetTitles: o.Titles,
-		Body: strings.Join([]string{r.DayToDay, r.Harder, r.Thrives, r.Elsewhere}, "\n\n")}
+		Body: strings.Join([]string{r.DayToDay, r.Harder, r.Thrives, r.Elsewhere, r.HowToBecome, r.WorkEnvironment}, "\n\n")}
 }
 
 // OccupationDoc makes the document of an imported occupation no role
