@@ -42,7 +42,7 @@ fuzz: ## each fuzz target for a bounded number of executions (~8 s each), one at
 	$(FUZZ) '^FuzzAPIAssessment$$' -fuzztime $$((8000 * $(FUZZSCALE)))x ./internal/server
 	$(FUZZ) '^FuzzQuizForm$$' -fuzztime $$((4000 * $(FUZZSCALE)))x ./internal/server
 	$(FUZZ) '^FuzzScore$$' -fuzztime $$((150000 * $(FUZZSCALE)))x ./internal/assessment
-	$(FUZZ) '^FuzzSearch$$' -fuzztime $$((20000 * $(FUZZSCALE)))x ./internal/store
+	$(FUZZ) '^FuzzSearch$$' -fuzztime $$((20000 * $(FUZZSCALE)))x ./internal/search
 
 lint: ## gofmt check, vet, and staticcheck and gosec when installed
 	@out=$$(gofmt -l cmd internal data web); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -57,8 +57,8 @@ AXE_VERSION := 4.14.1
 axe: ## install axe-core for the accessibility tests into .cache/npm
 	@test -f .cache/npm/node_modules/axe-core/axe.min.js || npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
 
-data: ## regenerate data/occupations.json from $(REF)
-	$(GO) run ./cmd/datagen -onet $(REF)/onet -bls $(REF)/bls -roles data/roles -out data/occupations.json
+data: ## regenerate data/occupations.json and data/onet_titles.json from $(REF)
+	$(GO) run ./cmd/datagen -onet $(REF)/onet -bls $(REF)/bls -roles data/roles -out data/occupations.json -titles data/onet_titles.json
 
 eval: ## matching evaluation report on synthetic respondents
 	$(GO) run ./cmd/eval

@@ -1,7 +1,8 @@
 // Command datagen writes data/occupations.json, the O*NET and BLS figures
-// for the occupations the hand-written roles in data/roles refer to:
+// for the occupations the hand-written roles in data/roles refer to, and
+// data/onet_titles.json, their O*NET alternate and reported titles:
 //
-//	go run ./cmd/datagen -onet DIR -bls DIR -roles data/roles -out data/occupations.json
+//	go run ./cmd/datagen -onet DIR -bls DIR -roles data/roles -out data/occupations.json -titles data/onet_titles.json
 package main
 
 import (
@@ -34,6 +35,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	blsDir := fs.String("bls", "", "folder of the BLS OEWS sheet and Employment Projections CSV (required)")
 	rolesDir := fs.String("roles", "data/roles", "folder of role YAML files")
 	out := fs.String("out", "data/occupations.json", "figures file to write")
+	titlesOut := fs.String("titles", "data/onet_titles.json", "search titles file to write")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,6 +57,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if err := writeFile(*out, data); err != nil {
+		return err
+	}
+	titles, err := importer.GenerateTitles(ds, codes)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(*titlesOut, titles); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d occupations of %d, %d elements (%s; %d unrated occupations filled from related ones, %d left out)\n",
@@ -99,23 +108,23 @@ func writeFile(path string, data []byte) error {
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) { // #nosec G304 -- the output path the developer chose
 		return nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".occupations-*.json")
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
 	if err != nil {
-		return fmt.Errorf("write figures: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
 	if _, err := tmp.Write(data); err != nil {
 		_ = tmp.Close()
-		return fmt.Errorf("write figures: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write figures: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // #nosec G302 -- the generated catalog is a source file, readable by all like the rest of the repository
-		return fmt.Errorf("write figures: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write figures: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }

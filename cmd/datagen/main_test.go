@@ -91,10 +91,11 @@ func TestRun(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "occupations.json")
+			tmp := t.TempDir()
+			out, titlesOut := filepath.Join(tmp, "occupations.json"), filepath.Join(tmp, "onet_titles.json")
 			args := tt.flags
 			if args == nil {
-				args = []string{"-onet", onet, "-bls", bls, "-roles", writeRoles(t, tt.roles), "-out", out}
+				args = []string{"-onet", onet, "-bls", bls, "-roles", writeRoles(t, tt.roles), "-out", out, "-titles", titlesOut}
 			}
 			var stdout bytes.Buffer
 			err := run(args, &stdout, io.Discard)
@@ -121,6 +122,17 @@ func TestRun(t *testing.T) {
 			if len(c.Occupations) != tt.want || len(c.Elements) != 57 || len(c.Norms.SkillIM) != 35 {
 				t.Errorf("got %d occupations, %d elements, %d skill norms, want %d, 57, 35", len(c.Occupations), len(c.Elements), len(c.Norms.SkillIM), tt.want)
 			}
+			raw, err = os.ReadFile(titlesOut)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var titles catalog.Titles
+			if err := json.Unmarshal(raw, &titles); err != nil {
+				t.Fatalf("titles output is not JSON: %v", err)
+			}
+			if len(titles.Titles) != tt.want || !strings.Contains(titles.Source, "CC BY 4.0") {
+				t.Errorf("titles: got %d occupations, source %q, want %d and a CC BY 4.0 credit", len(titles.Titles), titles.Source, tt.want)
+			}
 			if !strings.HasPrefix(stdout.String(), "wrote "+out) {
 				t.Errorf("stdout: got %q, want it to start with %q", stdout.String(), "wrote "+out)
 			}
@@ -129,27 +141,32 @@ func TestRun(t *testing.T) {
 }
 
 // TestCommittedFiguresAreFresh is the `make data` check: the committed
-// figures file must be what datagen makes from the committed roles.
+// figures and titles files must be what datagen makes from the committed
+// roles.
 func TestCommittedFiguresAreFresh(t *testing.T) {
-	committed := filepath.Join("..", "..", "data", "occupations.json")
-	want, err := os.ReadFile(committed)
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("%s does not exist yet; run `go run ./cmd/datagen` to create it", committed)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := referenceDir(t)
-	out := filepath.Join(t.TempDir(), "occupations.json")
-	args := []string{"-onet", filepath.Join(ref, "onet"), "-bls", filepath.Join(ref, "bls"), "-roles", filepath.Join("..", "..", "data", "roles"), "-out", out}
+	tmp := t.TempDir()
+	args := []string{"-onet", filepath.Join(ref, "onet"), "-bls", filepath.Join(ref, "bls"), "-roles", filepath.Join("..", "..", "data", "roles"),
+		"-out", filepath.Join(tmp, "occupations.json"), "-titles", filepath.Join(tmp, "onet_titles.json")}
 	if err := run(args, io.Discard, io.Discard); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is stale (got %d bytes from the roles, want the committed %d); regenerate it with go run ./cmd/datagen", committed, len(got), len(want))
+	for _, name := range []string{"occupations.json", "onet_titles.json"} {
+		committed := filepath.Join("..", "..", "data", name)
+		want, err := os.ReadFile(committed)
+		if errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s does not exist yet; run `make data` to create it", committed)
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(tmp, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is stale (got %d bytes from the roles, want the committed %d); regenerate it with make data", committed, len(got), len(want))
+		}
 	}
 }

@@ -5,6 +5,7 @@ package catalog
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -31,6 +32,14 @@ type Figures struct {
 	Occupations []roles.Occupation `json:"occupations"`
 }
 
+// Titles is the shape of data/onet_titles.json, written by `make data`:
+// O*NET's alternate and reported job titles of the catalog's occupations,
+// which search matches.
+type Titles struct {
+	Source string              `json:"source"`
+	Titles map[string][]string `json:"titles"` // O*NET-SOC code → titles
+}
+
 // Catalog is everything Rolefit knows about careers, validated.
 type Catalog struct {
 	Release     Release
@@ -53,6 +62,7 @@ const (
 	FiguresFile    = "occupations.json"
 	QuestionsFile  = "questions.yaml"
 	FollowUpsFile  = "followups.yaml"
+	TitlesFile     = "onet_titles.json"
 )
 
 // Load reads, completes and validates the catalog held in fsys.
@@ -80,7 +90,18 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		return nil, fmt.Errorf("catalog: %s: %w", FiguresFile, err)
 	}
 	c.Release, c.Elements, c.Norms = fig.Release, fig.Elements, fig.Norms
+	var titles Titles
+	switch b, err := fs.ReadFile(fsys, TitlesFile); {
+	case errors.Is(err, fs.ErrNotExist): // search then has the roles' own titles only
+	case err != nil:
+		return nil, fmt.Errorf("catalog: %w", err)
+	default:
+		if err := json.Unmarshal(b, &titles); err != nil {
+			return nil, fmt.Errorf("catalog: %s: %w", TitlesFile, err)
+		}
+	}
 	for _, o := range fig.Occupations {
+		o.Titles = titles.Titles[o.ONetCode]
 		c.Occupations[o.ONetCode] = o
 	}
 

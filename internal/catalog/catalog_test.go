@@ -205,3 +205,44 @@ func TestRelatedRolesAreSupportedByData(t *testing.T) {
 		}
 	}
 }
+
+func TestStandoutsSetRolesApart(t *testing.T) {
+	c, err := Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(slug string) []string {
+		r, _ := c.Role(slug)
+		var out []string
+		for _, s := range Standouts(c.Occupations[r.ONetCode], c.Elements, c.Norms, 3) {
+			out = append(out, s.Name)
+		}
+		return out
+	}
+	if got := strings.Join(names("back-end-web-developer"), ", "); got != "Programming, Operations Analysis, Technology Design" {
+		t.Errorf("back-end standouts: got %s", got)
+	}
+	if got := names("data-scientist"); !slices.Contains(got, "Programming") {
+		t.Errorf("data scientist standouts: got %v, want Programming among them", got)
+	}
+	// Core skills repeat across roles; standouts should not: no element
+	// sets more than a fifth of the roles apart.
+	count := map[string]int{}
+	for _, r := range c.Roles {
+		st := Standouts(c.Occupations[r.ONetCode], c.Elements, c.Norms, 3)
+		if len(st) != 3 {
+			t.Errorf("%s: %d standouts, want 3", r.Slug, len(st))
+		}
+		for i, s := range st {
+			if s.Z <= 0 || (i > 0 && s.Z > st[i-1].Z) {
+				t.Errorf("%s: standout %s at z %.2f is not above average or out of order", r.Slug, s.Name, s.Z)
+			}
+			count[s.Name]++
+		}
+	}
+	for name, n := range count {
+		if n > len(c.Roles)/5 {
+			t.Errorf("%s sets %d of %d roles apart, want at most a fifth", name, n, len(c.Roles))
+		}
+	}
+}

@@ -175,6 +175,9 @@ func validateFigures(o roles.Occupation) []error {
 		if ol.PercentChange < -100 || ol.PercentChange > 200 || ol.To <= ol.From || ol.Education == "" || !sourced(ol.Source) {
 			bad("outlook incomplete or out of range")
 		}
+		if roles.EducationRank(ol.Education) == 0 {
+			bad("typical education %q is not one of the BLS levels", ol.Education)
+		}
 	}
 	return errs
 }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,5 +113,49 @@ func TestGenerateDeterministic(t *testing.T) {
 	}
 	if bytes.Contains(a, []byte(o.Description[:40])) || bytes.Contains(a, []byte(`"description"`)) {
 		t.Error("output contains an O*NET description, want none")
+	}
+}
+
+func TestGenerateTitles(t *testing.T) {
+	ds := smallDataset()
+	ds.Occupations[0].Titles = []string{"Made-up Analyst", "MUA"}
+	got, err := GenerateTitles(ds, []string{"99-0002.00", "99-0001.00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out catalog.Titles
+	if err := json.Unmarshal(got, &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Titles) != 1 || strings.Join(out.Titles["99-0001.00"], "|") != "Made-up Analyst|MUA" || !strings.Contains(out.Source, "CC BY 4.0") {
+		t.Errorf("got %+v, want the one occupation with titles, credited", out)
+	}
+	again, _ := GenerateTitles(ds, []string{"99-0001.00", "99-0002.00"})
+	if !bytes.Equal(got, again) {
+		t.Error("the same dataset gave different bytes")
+	}
+	if _, err := GenerateTitles(ds, []string{"11-1111.11"}); err == nil || !strings.Contains(err.Error(), "unknown O*NET-SOC code(s) 11-1111.11") {
+		t.Errorf("unknown code: got %v", err)
+	}
+	// The figures file never carries titles.
+	fig, err := Generate(ds, []string{"99-0001.00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(fig, []byte("Made-up Analyst")) {
+		t.Error("Generate wrote O*NET titles into the figures file")
+	}
+}
+
+func TestReferenceTitles(t *testing.T) {
+	ds := realDataset(t)
+	o := occupation(t, ds, "13-2011.00")
+	for _, want := range []string{"Certified Public Accountant (CPA)", "CPA", "Tax Accountant"} {
+		if !slices.Contains(o.Titles, want) {
+			t.Errorf("13-2011.00 titles lack %q", want)
+		}
+	}
+	if slices.Contains(o.Titles, o.Title) || !slices.IsSorted(o.Titles) {
+		t.Error("titles repeat the occupation's own title or are unsorted")
 	}
 }

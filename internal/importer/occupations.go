@@ -29,7 +29,7 @@ func (o *onet) occupations() ([]roles.Occupation, []Gap, error) {
 		}
 		occ := roles.Occupation{
 			ONetCode:    code,
-			SOCCode:     socOf(code),
+			SOCCode:     roles.SOCOf(code),
 			Title:       title,
 			Description: o.descriptions[code],
 			JobZone:     o.jobZones[code],
@@ -38,6 +38,7 @@ func (o *onet) occupations() ([]roles.Occupation, []Gap, error) {
 			WorkStyles:  maps.Clone(o.workStyles[code]),
 			Skills:      maps.Clone(o.skills[code]),
 			Related:     []string{},
+			Titles:      o.titlesOf(code),
 		}
 		for _, r := range o.related[code] {
 			if r.primary {
@@ -150,12 +151,4 @@ func quantiles(vs []float64, k int) []float64 {
 		out[i] = math.Round(v*1e4) / 1e4
 	}
 	return out
-}
-
-// socOf drops the O*NET suffix: "15-1254.00" → "15-1254".
-func socOf(code string) string {
-	if len(code) > len("00-0000") && code[len("00-0000")] == '.' {
-		return code[:len("00-0000")]
-	}
-	return code
 }

@@ -21,6 +21,8 @@ const (
 	fileWorkStyles  = "Work Styles.txt"
 	fileSkills      = "Skills.txt"
 	fileRelated     = "Related Occupations.txt"
+	fileAltTitles   = "Alternate Titles.txt"
+	fileReported    = "Sample of Reported Titles.txt"
 )
 
 const colCode = "O*NET-SOC Code"
@@ -49,6 +51,7 @@ type onet struct {
 	skillRows    map[string]int
 	related      map[string][]relation
 	elements     map[string]roles.Element
+	altTitles    map[string][]string // alternate, short and reported titles, as read
 }
 
 // newONet returns an empty release ready for the readers.
@@ -64,6 +67,7 @@ func newONet() *onet {
 		skillRows:    map[string]int{},
 		related:      map[string][]relation{},
 		elements:     map[string]roles.Element{},
+		altTitles:    map[string][]string{},
 	}
 }
 
@@ -87,6 +91,8 @@ func readONet(dir string, progress func(string, int)) (*onet, error) {
 		{fileWorkStyles, o.readWorkStyles},
 		{fileSkills, o.readSkills},
 		{fileRelated, o.readRelated},
+		{fileAltTitles, o.readAltTitles},
+		{fileReported, o.readReportedTitles},
 	}
 	for _, s := range steps {
 		n, err := s.read(filepath.Join(dir, s.file))
@@ -265,6 +271,42 @@ func (o *onet) readRelated(path string) (int, error) {
 		})
 	}
 	return n, nil
+}
+
+// readAltTitles reads O*NET's alternate titles and their short forms
+// ("Certified Public Accountant (CPA)", "CPA"), which search matches.
+func (o *onet) readAltTitles(path string) (int, error) {
+	return readTSV(path, []string{colCode, "Alternate Title", "Short Title"}, func(f []string) error {
+		o.altTitles[f[0]] = append(o.altTitles[f[0]], f[1])
+		if f[2] != "n/a" {
+			o.altTitles[f[0]] = append(o.altTitles[f[0]], f[2])
+		}
+		return nil
+	})
+}
+
+// readReportedTitles reads the job titles O*NET's surveys reported.
+func (o *onet) readReportedTitles(path string) (int, error) {
+	return readTSV(path, []string{colCode, "Reported Job Title"}, func(f []string) error {
+		o.altTitles[f[0]] = append(o.altTitles[f[0]], f[1])
+		return nil
+	})
+}
+
+// titlesOf returns an occupation's alternate and reported titles without
+// repeats (ignoring case) or its own title, sorted.
+func (o *onet) titlesOf(code string) []string {
+	seen := map[string]bool{strings.ToLower(o.titles[code]): true}
+	var out []string
+	for _, t := range o.altTitles[code] {
+		t = strings.TrimSpace(t)
+		if k := strings.ToLower(t); t != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func (o *onet) addElement(id, name string, block roles.Block) {

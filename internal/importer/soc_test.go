@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -40,15 +39,7 @@ func TestResolveSOC(t *testing.T) {
 // code lacks its own OEWS and EP row (else the table is stale), and every
 // target has both (else the table is wrong).
 func TestMergedSOC(t *testing.T) {
-	dir := referenceDir(t)
-	wages, _, err := readOEWS(filepath.Join(dir, "bls", fileOEWS))
-	if err != nil {
-		t.Fatal(err)
-	}
-	projections, _, err := readProjections(filepath.Join(dir, "bls", fileProjections))
-	if err != nil {
-		t.Fatal(err)
-	}
+	wages, projections := referenceRows(t)
 	ds := realDataset(t)
 	socs := map[string]bool{}
 	for _, o := range ds.Occupations {

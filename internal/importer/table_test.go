@@ -1,6 +1,10 @@
 package importer
 
-import "testing"
+import (
+	"testing"
+
+	"rolefit/internal/roles"
+)
 
 func TestCompareElementIDs(t *testing.T) {
 	tests := []struct {
@@ -83,8 +87,8 @@ func TestSmallHelpers(t *testing.T) {
 		{"riasec full", riasec([3]int{2, 6, 1}), "ICR"},
 		{"riasec no third", riasec([3]int{6, 2, 0}), "CI"},
 		{"riasec none", riasec([3]int{}), ""},
-		{"soc", socOf("15-1254.00"), "15-1254"},
-		{"soc of a variant", socOf("15-1299.08"), "15-1299"},
+		{"soc", roles.SOCOf("15-1254.00"), "15-1254"},
+		{"soc of a variant", roles.SOCOf("15-1299.08"), "15-1299"},
 		{"title with aliases", projectionTitle("Web developers    * Intranet Developer* Web Architect"), "Web developers"},
 		{"title alone", projectionTitle("Tour and travel guides"), "Tour and travel guides"},
 	}

@@ -144,6 +144,10 @@ type Occupation struct {
 	Title       string `json:"title"`                 // O*NET title
 	Description string `json:"description,omitempty"` // O*NET's own text: only from a user's import, never committed
 	JobZone     int    `json:"job_zone"`
+	// Titles are O*NET's alternate and reported job titles of the
+	// occupation, for search. The catalog keeps them apart from the figures
+	// (data/onet_titles.json), the database in a column of their own.
+	Titles []string `json:"titles,omitempty"`
 
 	Interests  map[string]float64     `json:"interests"`   // element id → OI
 	RIASEC     string                 `json:"riasec"`      // high-point code, e.g. "ICR"

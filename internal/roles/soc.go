@@ -27,3 +27,12 @@ var socMajorCategory = map[string]string{
 	"47": "construction-trades", "49": "installation-repair", "51": "production",
 	"53": "transportation-logistics",
 }
+
+// SOCOf drops the O*NET suffix of an O*NET-SOC code: "15-1254.00" →
+// "15-1254".
+func SOCOf(code string) string {
+	if len(code) > len("00-0000") && code[len("00-0000")] == '.' {
+		return code[:len("00-0000")]
+	}
+	return code
+}

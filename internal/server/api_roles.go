@@ -2,12 +2,15 @@ package server
 
 import (
 	"errors"
+	"math"
 	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
+	"rolefit/internal/catalog"
 	"rolefit/internal/roles"
+	"rolefit/internal/search"
 	"rolefit/internal/store"
 )
 
@@ -17,10 +20,16 @@ type apiRoleItem struct {
 	Category string `json:"category"`
 	ONetCode string `json:"onet_code"`
 	SOCCode  string `json:"soc_code"`
+	// Kind is "role" for a written role and "occupation" for an imported
+	// occupation without one (a data-only profile), listed only when asked.
+	Kind string `json:"kind"`
+	URL  string `json:"url"`
 }
 
 // apiRoles lists roles, optionally filtered by category and searched with
-// q (then in rank order, best first).
+// q (then in rank order, best first). With include=occupations it lists the
+// imported occupations no role covers too, each in the category of its SOC
+// major group.
 func (s *Server) apiRoles(c echo.Context) error {
 	ctx := c.Request().Context()
 	q := strings.TrimSpace(c.QueryParam("q"))
@@ -30,37 +39,72 @@ func (s *Server) apiRoles(c echo.Context) error {
 			return problem(c, http.StatusNotFound, "No category "+cat+".", nil)
 		}
 	}
-	if len(q) > store.MaxQueryLen {
+	if len(q) > search.MaxQueryLen {
 		return problem(c, http.StatusBadRequest, "The query is longer than 200 characters.", nil)
+	}
+	withOccupations := false
+	switch inc := c.QueryParam("include"); inc {
+	case "":
+	case "occupations":
+		withOccupations = true
+	default:
+		return problem(c, http.StatusBadRequest, "include takes one value, occupations.", nil)
 	}
 	list, err := s.db.RoleSummaries(ctx, store.RoleFilter{Category: cat})
 	if err != nil {
 		return err
 	}
+	out := []apiRoleItem{}
+	roleItem := func(r store.RoleSummary) apiRoleItem {
+		return apiRoleItem{Slug: r.Slug, Title: r.Title, Category: r.Category, ONetCode: r.ONetCode, SOCCode: r.SOCCode,
+			Kind: "role", URL: "/roles/" + r.Slug}
+	}
+	occItem := func(code, title string) apiRoleItem {
+		return apiRoleItem{Slug: OccupationSlug(code), Title: title, Category: roles.CategoryForSOC(code), ONetCode: code,
+			SOCCode: roles.SOCOf(code), Kind: "occupation", URL: "/occupations/" + code}
+	}
+	if q == "" {
+		for _, r := range list {
+			out = append(out, roleItem(r))
+		}
+		if withOccupations {
+			occs, err := s.db.DataOnlyOccupations(ctx, func(code string) bool { return cat == "" || roles.CategoryForSOC(code) == cat })
+			if err != nil {
+				return err
+			}
+			for _, o := range occs {
+				out = append(out, occItem(o.Code, o.Title))
+			}
+		}
+		return c.JSON(http.StatusOK, map[string]any{"roles": out})
+	}
 	bySlug := make(map[string]store.RoleSummary, len(list))
 	for _, r := range list {
 		bySlug[r.Slug] = r
 	}
-	out := []apiRoleItem{}
-	item := func(r store.RoleSummary) apiRoleItem {
-		return apiRoleItem{Slug: r.Slug, Title: r.Title, Category: r.Category, ONetCode: r.ONetCode, SOCCode: r.SOCCode}
+	ix, err := s.searchIndex(ctx)
+	if err != nil {
+		return err
 	}
-	if q == "" {
-		for _, r := range list {
-			out = append(out, item(r))
-		}
-	} else {
-		hits, err := s.db.Search(ctx, q, searchLimit)
-		if err != nil {
-			return err
-		}
-		for _, h := range hits {
-			if r, ok := bySlug[h.Key]; ok && h.Kind == "role" {
-				out = append(out, item(r))
+	res := ix.Search(q, searchLimit)
+	for _, h := range res.Hits {
+		switch {
+		case h.Kind == search.KindRole:
+			if r, ok := bySlug[h.Key]; ok {
+				out = append(out, roleItem(r))
 			}
+		case withOccupations && (cat == "" || roles.CategoryForSOC(h.Key) == cat):
+			out = append(out, occItem(h.Key, h.Title))
 		}
 	}
-	return c.JSON(http.StatusOK, map[string]any{"roles": out})
+	body := map[string]any{"roles": out}
+	if res.Corrected != "" {
+		body["corrected"] = res.Corrected
+	}
+	if len(res.Suggestions) > 0 {
+		body["suggestions"] = res.Suggestions
+	}
+	return c.JSON(http.StatusOK, body)
 }
 
 type apiPay struct {
@@ -103,6 +147,12 @@ type apiRoleDetail struct {
 	Education        string        `json:"education"`
 	EducationSource  *roles.Source `json:"education_source"`
 	RatingsFrom      string        `json:"ratings_from,omitempty"`
+	// FiguresFor names the BLS group that pay, employment, outlook and
+	// education describe; nil when BLS publishes none of them.
+	FiguresFor *roles.FiguresGroup `json:"figures_for"`
+	// SetsApart are the skills and work styles whose importance stands
+	// furthest above the average occupation's.
+	SetsApart []catalog.Standout `json:"sets_apart"`
 }
 
 // apiRole returns one role with the exact source figures of its occupation.
@@ -121,6 +171,13 @@ func (s *Server) apiRole(c echo.Context) error {
 		EmploymentSource: o.EmploymentSource, RatingsFrom: o.RatingsFrom}
 	for _, r := range p.Related {
 		d.Related = append(d.Related, r.Slug)
+	}
+	if g, ok := roles.FiguresFor(o); ok {
+		d.FiguresFor = &g
+	}
+	d.SetsApart = catalog.Standouts(o, s.cat.Elements, s.cat.Norms, 3)
+	for i := range d.SetsApart {
+		d.SetsApart[i].Z = math.Round(d.SetsApart[i].Z*100) / 100
 	}
 	if pay := o.Pay; pay != nil {
 		d.Pay = &apiPay{Median: pay.Median.Value, P10: pay.P10.Value, P25: pay.P25.Value, P75: pay.P75.Value, P90: pay.P90.Value,

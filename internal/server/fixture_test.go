@@ -91,7 +91,7 @@ func newTestAppTB(tb testing.TB, o appSetup) *testApp {
 	tb.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &testApp{srv: srv, db: db, ts: ts, client: client}
+	return &testApp{srv: srv, db: db, path: path, ts: ts, client: client}
 }
 
 // logBuffer collects a server's log while its handlers write to it.

@@ -11,12 +11,14 @@ import (
 )
 
 type occupationView struct {
-	Occupation roles.Occupation
-	Category   roles.Category
-	Roles      []store.RoleLink
-	Related    []store.OccupationLink
-	CoreSkills []string
-	Figures    figuresView
+	Occupation  roles.Occupation
+	Category    roles.Category
+	Roles       []store.RoleLink
+	Related     []store.OccupationLink
+	CoreSkills  []string
+	Preparation string
+	Standouts   []standoutView
+	Figures     figuresView
 }
 
 // occupationShow is the data-only profile of an occupation, available for
@@ -28,7 +30,7 @@ func (s *Server) occupationShow(c echo.Context) error {
 	}
 	o := p.Occupation
 	v := occupationView{Occupation: o, Roles: p.Roles, Related: p.Related,
-		CoreSkills: catalog.TopSkills(o, s.cat.Elements, 5), Figures: newFigures(o)}
+		CoreSkills: catalog.TopSkills(o, s.cat.Elements, 5), Preparation: preparation(o.JobZone), Standouts: s.standouts(o), Figures: newFigures(o, "")}
 	v.Category, _ = s.cat.Category(roles.CategoryForSOC(o.ONetCode))
 	return s.render(c, http.StatusOK, "occupation", pageData{Title: o.Title,
 		Description: "Pay, outlook and skills of " + o.Title + ".", Section: "roles", Data: v})

@@ -2,25 +2,22 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"rolefit/internal/importer"
+	"rolefit/internal/roles"
 )
 
 func TestImportedOccupationsGetDataOnlyProfiles(t *testing.T) {
-	ref := referenceDir(t)
 	a := newTestApp(t)
-	ds, err := importer.Load(filepath.Join(ref, "onet"), filepath.Join(ref, "bls"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.db.ImportOccupations(context.Background(), ds.Occupations); err != nil {
-		t.Fatal(err)
-	}
+	importReference(t, a)
 	// Software Developers: unrated in O*NET 29.3, filled from a relative.
 	res, body := a.get(t, "/occupations/15-1252.00")
 	wantStatus(t, res, http.StatusOK)
@@ -65,5 +62,77 @@ func TestImportedOccupationsAreMatched(t *testing.T) {
 	_, body = a.get(t, loc+"?all=1")
 	if got := strings.Count(body, `<span class="muted">`); got < len(a.srv.targets)-topMatches {
 		t.Errorf("?all=1 lists %d further matches, want %d", got, len(a.srv.targets)-topMatches)
+	}
+}
+
+// importReference loads the reference release into the test app's database.
+func importReference(t *testing.T, a *testApp) {
+	t.Helper()
+	ref := referenceDir(t)
+	ds, err := importer.Load(filepath.Join(ref, "onet"), filepath.Join(ref, "bls"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.db.ImportOccupations(context.Background(), ds.Occupations); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestImportedOccupationsAreListed(t *testing.T) {
+	a := newTestApp(t)
+	importReference(t, a)
+	covered := map[string]bool{}
+	for _, r := range a.srv.cat.Roles {
+		covered[r.ONetCode] = true
+	}
+
+	// The Careers index: every written role and every data-only
+	// occupation, each under the field of its SOC major group.
+	res, body := a.get(t, "/roles")
+	wantStatus(t, res, http.StatusOK)
+	roleLinks := strings.Count(body, `<li><a href="/roles/`)
+	occLinks := regexp.MustCompile(`<li><a href="/occupations/([0-9.-]+)">`).FindAllStringSubmatch(body, -1)
+	if roleLinks != len(a.srv.cat.Roles) || roleLinks+len(occLinks) < 900 {
+		t.Errorf("Careers index lists %d roles and %d occupations, want all %d roles and 900+ entries", roleLinks, len(occLinks), len(a.srv.cat.Roles))
+	}
+	wantContains(t, body, "with official figures only")
+	for _, sec := range regexp.MustCompile(`(?s)<section aria-labelledby="cat-([a-z-]+)">(.*?)</section>`).FindAllStringSubmatch(body, -1) {
+		for _, m := range regexp.MustCompile(`href="/occupations/([0-9.-]+)"`).FindAllStringSubmatch(sec[2], -1) {
+			if got := roles.CategoryForSOC(m[1]); got != sec[1] {
+				t.Errorf("Careers index lists %s under %s, want %s", m[1], sec[1], got)
+			}
+			if covered[m[1]] {
+				t.Errorf("Careers index lists %s as data-only, but a written role covers it", m[1])
+			}
+		}
+	}
+
+	// The API, with and without the occupations.
+	var all struct {
+		Roles []struct{ Slug, Title, Category, Kind, URL, ONetCode string } `json:"roles"`
+	}
+	res, body = a.get(t, "/api/v1/roles?include=occupations")
+	wantStatus(t, res, http.StatusOK)
+	if err := json.Unmarshal([]byte(strings.ReplaceAll(body, `"onet_code"`, `"ONetCode"`)), &all); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	for _, r := range all.Roles {
+		kinds[r.Kind]++
+		if r.Kind == "occupation" {
+			if r.Category != roles.CategoryForSOC(r.ONetCode) || r.URL != "/occupations/"+r.ONetCode || covered[r.ONetCode] {
+				t.Errorf("occupation item %+v: wrong category, url, or covered by a role", r)
+			}
+		}
+	}
+	if kinds["role"] != len(a.srv.cat.Roles) || len(all.Roles) < 900 || kinds["occupation"] != len(occLinks) {
+		t.Errorf("include=occupations lists %v (%d in all), want every role, 900+ entries, and the %d occupations of the index", kinds, len(all.Roles), len(occLinks))
+	}
+	if got := apiSlugs(t, a, ""); len(got) != len(a.srv.cat.Roles) {
+		t.Errorf("without include: %d items, want the %d roles", len(got), len(a.srv.cat.Roles))
+	}
+	legal := apiSlugs(t, a, "include=occupations&category=legal")
+	if !slices.Contains(legal, "lawyer") || !slices.Contains(legal, OccupationSlug("23-2093.00")) {
+		t.Errorf("legal with occupations: got %v, want lawyer and Title Examiners (23-2093.00)", legal)
 	}
 }

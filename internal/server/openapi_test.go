@@ -174,6 +174,8 @@ func TestAPIConformsToOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/roles", "/api/v1/roles", "", "", 200},
 		{"GET", "/api/v1/roles?q=nurse", "/api/v1/roles", "", "", 200},
 		{"GET", "/api/v1/roles?category=nowhere", "/api/v1/roles", "", "", 404},
+		{"GET", "/api/v1/roles?include=occupations&category=legal", "/api/v1/roles", "", "", 200},
+		{"GET", "/api/v1/roles?include=everything", "/api/v1/roles", "", "", 400},
 		{"GET", "/api/v1/roles/back-end-web-developer", "/api/v1/roles/{slug}", "", "", 200},
 		{"GET", "/api/v1/roles/musician", "/api/v1/roles/{slug}", "", "", 200},
 		{"GET", "/api/v1/roles/nobody", "/api/v1/roles/{slug}", "", "", 404},

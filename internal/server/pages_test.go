@@ -1,10 +1,13 @@
 package server
 
 import (
+	"html"
 	"net/http"
 	"regexp"
 	"strings"
 	"testing"
+
+	"rolefit/internal/roles"
 )
 
 func TestBackEndProfileShowsEveryFact(t *testing.T) {
@@ -25,8 +28,15 @@ func TestBackEndProfileShowsEveryFact(t *testing.T) {
 		`<a href="/roles/category/technology">View all Technology roles</a>`,
 		"<strong>Web Developers</strong> (O*NET-SOC 15-1254.00, SOC 15-1254)",
 		"May 2024", "2024–2034",
-		`role="img"`, "<figcaption>Half of Web Developers earn more than $90,930 a year",
+		`role="img"`, "<figcaption>Half of the workers BLS counts as “Web developers” earn more than $90,930 a year",
+		`<p class="figures-for">These figures are for “Web developers” (SOC 15-1254), the whole BLS occupation that Back-End Web Developer belongs to`,
 	)
+	wantContains(t, body, `<h2 id="apart-h">What sets it apart</h2>`,
+		`<li><strong>Programming</strong> <span class="muted">(skill)</span>: far above the average occupation</li>`,
+		"Preparation: O*NET Job Zone 3 of 5, medium preparation")
+	if n := strings.Count(regexp.MustCompile(`(?s)<ul class="standouts">.*?</ul>`).FindString(body), "<li>"); n != 3 {
+		t.Errorf("what sets it apart lists %d items, want 3", n)
+	}
 	skills := regexp.MustCompile(`(?s)<ol class="skills">(.*?)</ol>`).FindStringSubmatch(body)
 	if skills == nil {
 		t.Fatal("no core skills list")
@@ -104,10 +114,26 @@ func TestRoleListAndCategory(t *testing.T) {
 	}
 	wantContains(t, body, "Back-End Web Developer", "$90,930", "7.5%", `<option value="pay" selected>`)
 
-	res, body = a.get(t, "/roles/category/technology?education=Bachelor%27s+degree")
+	wantContains(t, body, "Pay, growth and education for the BLS group “Computer occupations, all other”")
+
+	// Education is filtered "at most", on the BLS levels, listed in order.
+	res, body = a.get(t, "/roles/category/healthcare?education=Associate%27s+degree")
 	wantStatus(t, res, http.StatusOK)
-	if strings.Contains(body, "High school diploma") && strings.Contains(body, "<td>High school") {
-		t.Error("education filter let other educations through")
+	for _, higher := range []string{"<td>Bachelor&#39;s degree</td>", "<td>Master&#39;s degree</td>", "<td>Doctoral or professional degree</td>"} {
+		if strings.Contains(body, higher) {
+			t.Errorf("education filter up to an associate's degree let %s through", higher)
+		}
+	}
+	wantContains(t, body, "<td>Associate&#39;s degree</td>", "<td>Postsecondary nondegree award</td>", `<option value="Associate&#39;s degree" selected>`)
+	opts := regexp.MustCompile(`<option value="([^"]+)"`).FindAllStringSubmatch(body, -1)
+	prev = 0
+	for _, o := range opts {
+		if r := roles.EducationRank(html.UnescapeString(o[1])); r > 0 {
+			if r < prev {
+				t.Errorf("education option %s is out of BLS order", o[1])
+			}
+			prev = r
+		}
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -24,6 +23,8 @@ import (
 type target struct {
 	Slug, Title, Href, Category string
 	JobZone                     int
+	Education                   string // BLS typical entry-level education of its figures' group
+	Figures                     string // a one-line summary of those figures, naming the group
 }
 
 // topMatches is how many matches get full explanations on the page.
@@ -118,7 +119,7 @@ type resultsView struct {
 	Hidden        []target
 	Shown, Total  int
 	Categories    []option
-	JobZones      []option
+	Educations    []option
 	Filtered      bool
 	More          int    // matches left out of Rest; 0 when all are listed
 	AllURL        string // the same page listing every match
@@ -128,11 +129,6 @@ type resultsView struct {
 	Flash         string
 }
 
-var jobZoneLabels = map[int]string{
-	1: "Little or none", 2: "Some (high school)", 3: "Medium (training, associate)",
-	4: "Considerable (bachelor's)", 5: "Extensive (graduate degree)",
-}
-
 func (s *Server) resultShow(c echo.Context) error {
 	noStore(c)
 	ev, err := s.loadEvaluation(c.Request().Context(), c.Param("id"))
@@ -140,7 +136,7 @@ func (s *Server) resultShow(c echo.Context) error {
 		return err
 	}
 	sess := s.session(c)
-	v := s.newResultsView(ev, c.QueryParam("category"), c.QueryParam("zone"), c.QueryParam("all") == "1")
+	v := s.newResultsView(ev, c.QueryParam("category"), c.QueryParam("education"), c.QueryParam("all") == "1")
 	v.Flash = takeFlash(sess)
 	// Holding the link makes this the visitor's current result, so role
 	// pages can show how they match.
@@ -154,17 +150,14 @@ func (s *Server) resultShow(c echo.Context) error {
 		Description: "Your ranked career matches.", Data: v})
 }
 
-func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool) resultsView {
+func (s *Server) newResultsView(ev *evaluation, category, education string, all bool) resultsView {
 	v := resultsView{ID: ev.Result.ID, Created: ev.Result.CreatedAt.Format("2 January 2006"), Flags: ev.Score.Flags,
 		LowConfidence: ev.Ranking.LowConfidence, Code: ev.Score.Code, Total: len(ev.Ranking.Matches)}
 	if _, ok := s.cat.Category(category); !ok {
 		category = ""
 	}
-	z, _ := strconv.Atoi(zone)
-	if z < 1 || z > 5 {
-		z = 0
-	}
-	v.Filtered = category != "" || z != 0
+	education = knownEducation(education)
+	v.Filtered = category != "" || education != ""
 	hidden := map[string]bool{}
 	for _, slug := range ev.Result.Hidden {
 		if t, ok := s.targets[slug]; ok {
@@ -175,7 +168,7 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool)
 	explain, explainErr := s.index.Explainer(ev.Person)
 	for i, m := range ev.Ranking.Matches {
 		t, ok := s.targets[m.Slug]
-		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || (z != 0 && t.JobZone != z) {
+		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || !roles.EducationAtMost(t.Education, education) {
 			continue
 		}
 		mv := matchView{target: t, Rank: i + 1, Tier: m.Tier, Fit: m.Fit, Band: m.Band().Label(), BandKey: string(m.Band())}
@@ -201,17 +194,15 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool)
 		if category != "" {
 			q.Set("category", category)
 		}
-		if z != 0 {
-			q.Set("zone", strconv.Itoa(z))
+		if education != "" {
+			q.Set("education", education)
 		}
 		v.AllURL = "/results/" + ev.Result.ID + "?" + q.Encode() + "#all-h"
 	}
 	for _, cat := range s.cat.Categories {
 		v.Categories = append(v.Categories, option{Value: cat.Slug, Label: cat.Name, Selected: cat.Slug == category})
 	}
-	for i := 1; i <= 5; i++ {
-		v.JobZones = append(v.JobZones, option{Value: strconv.Itoa(i), Label: jobZoneLabels[i], Selected: i == z})
-	}
+	v.Educations = educationOptions(roles.EducationLevels, education)
 	v.Interests, v.Strengths, v.ChartHeight = s.strengthBars(ev.Score)
 	return v
 }

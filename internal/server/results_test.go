@@ -14,6 +14,7 @@ import (
 	"rolefit/internal/assessment"
 	"rolefit/internal/catalog"
 	"rolefit/internal/eval"
+	"rolefit/internal/roles"
 )
 
 func TestFullQuizJourneyToResultsAndProfile(t *testing.T) {
@@ -48,10 +49,26 @@ func TestFullQuizJourneyToResultsAndProfile(t *testing.T) {
 			t.Errorf("category filter let %s (%s) through", m[1], r.Category)
 		}
 	}
-	_, body = a.get(t, loc+"?zone=4")
-	for _, m := range regexp.MustCompile(`<h3>(?:<span class="tie">Tied: </span>)?<a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1) {
-		if z := a.srv.targets[m[1]].JobZone; z != 4 {
-			t.Errorf("job zone filter let %s (zone %d) through", m[1], z)
+	// The education filter uses the BLS levels the profiles show, "at most":
+	// Back-End (a bachelor's degree on its page) stays in.
+	_, body = a.get(t, loc+"?education="+url.QueryEscape("Bachelor's degree"))
+	cards := regexp.MustCompile(`<h3>(?:<span class="tie">Tied: </span>)?<a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1)
+	if len(cards) == 0 {
+		t.Fatal("education filter: no matches")
+	}
+	for _, m := range cards {
+		if e := a.srv.targets[m[1]].Education; !roles.EducationAtMost(e, "Bachelor's degree") {
+			t.Errorf("education filter let %s (%s) through", m[1], e)
+		}
+	}
+	wantContains(t, body, `<option value="Bachelor&#39;s degree" selected>`, `href="/roles/back-end-web-developer"`)
+	if strings.Index(body, ">No formal educational credential<") > strings.Index(body, ">Doctoral or professional degree<") {
+		t.Error("education levels are not in BLS order")
+	}
+	// Each card's figures name the BLS group they belong to.
+	for _, card := range regexp.MustCompile(`(?s)<li class="match">.*?</li>`).FindAllString(body, -1) {
+		if !strings.Contains(card, `<p class="card-figures small">For the BLS group “`) {
+			t.Errorf("a result card shows figures without naming their group: %s", card[:min(len(card), 200)])
 		}
 	}
 

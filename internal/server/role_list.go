@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -11,22 +12,42 @@ import (
 )
 
 type rolesView struct {
-	Total      int
-	Categories []store.CategoryCount
+	Total, Written, DataOnly int
+	Categories               []categoryEntry
+}
+
+// categoryEntry is one field of the Careers index: its written roles, then
+// the imported occupations of its SOC major group that no role covers.
+type categoryEntry struct {
+	store.CategoryCount
+	DataOnly []store.OccupationLink
 }
 
 func (s *Server) roleList(c echo.Context) error {
 	if cat := c.QueryParam("category"); cat != "" {
 		return c.Redirect(http.StatusSeeOther, "/roles/category/"+url.PathEscape(cat))
 	}
-	cats, err := s.db.Categories(c.Request().Context())
+	ctx := c.Request().Context()
+	cats, err := s.db.Categories(ctx)
 	if err != nil {
 		return err
 	}
-	v := rolesView{Categories: cats}
-	for _, cat := range cats {
-		v.Total += cat.Count
+	extra, err := s.db.DataOnlyOccupations(ctx, func(string) bool { return true })
+	if err != nil {
+		return err
 	}
+	byCat := map[string][]store.OccupationLink{}
+	for _, o := range extra {
+		cat := roles.CategoryForSOC(o.Code)
+		byCat[cat] = append(byCat[cat], o)
+	}
+	v := rolesView{}
+	for _, cat := range cats {
+		v.Categories = append(v.Categories, categoryEntry{CategoryCount: cat, DataOnly: byCat[cat.Slug]})
+		v.Written += cat.Count
+		v.DataOnly += len(byCat[cat.Slug])
+	}
+	v.Total = v.Written + v.DataOnly
 	return s.render(c, http.StatusOK, "roles", pageData{Title: "Browse careers",
 		Description: "Every career in Rolefit, grouped by field.", Section: "roles", Data: v})
 }
@@ -39,6 +60,7 @@ type option struct {
 type categoryRow struct {
 	store.RoleSummary
 	Median, Growth string
+	Group          string // the BLS group whose figures Median and Growth are
 }
 
 type categoryView struct {
@@ -63,26 +85,24 @@ func (s *Server) categoryShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	edu := c.QueryParam("education")
-	v := categoryView{Category: cat}
-	known := false
-	for _, e := range edus {
-		v.Educations = append(v.Educations, option{Value: e, Label: e, Selected: e == edu})
-		known = known || e == edu
-	}
-	if !known {
-		edu = ""
-	}
+	edu := knownEducation(c.QueryParam("education"))
+	v := categoryView{Category: cat, Educations: educationOptions(edus, edu)}
 	for _, o := range []option{{store.SortTitle, "Title (A–Z)", false}, {store.SortPay, "Median pay (highest first)", false}, {store.SortGrowth, "Growth (fastest first)", false}} {
 		o.Selected = o.Value == sort
 		v.Sorts = append(v.Sorts, o)
 	}
-	list, err := s.db.RoleSummaries(ctx, store.RoleFilter{Category: cat.Slug, Education: edu, Sort: sort})
+	list, err := s.db.RoleSummaries(ctx, store.RoleFilter{Category: cat.Slug, Sort: sort})
 	if err != nil {
 		return err
 	}
 	for _, r := range list {
+		if !roles.EducationAtMost(r.Education, edu) {
+			continue
+		}
 		row := categoryRow{RoleSummary: r, Median: "not published", Growth: "not published"}
+		if g, ok := roles.FiguresFor(s.cat.Occupations[r.ONetCode]); ok {
+			row.Group = "“" + g.Title + "”"
+		}
 		if r.MedianWage != nil {
 			row.Median = "$" + thousands(*r.MedianWage)
 		}
@@ -97,4 +117,29 @@ func (s *Server) categoryShow(c echo.Context) error {
 	}
 	return s.render(c, http.StatusOK, "category", pageData{Title: cat.Name + " roles",
 		Description: cat.Description, Section: "roles", Data: v})
+}
+
+// knownEducation returns e if it is a BLS education level, else "".
+func knownEducation(e string) string {
+	if roles.EducationRank(e) == 0 {
+		return ""
+	}
+	return e
+}
+
+// educationOptions lists levels for an "at most" education filter, lowest
+// first, marking selected.
+func educationOptions(levels []string, selected string) []option {
+	levels = slices.Clone(levels)
+	if selected != "" && !slices.Contains(levels, selected) {
+		levels = append(levels, selected)
+	}
+	slices.SortFunc(levels, func(a, b string) int { return roles.EducationRank(a) - roles.EducationRank(b) })
+	out := make([]option, 0, len(levels))
+	for _, e := range levels {
+		if roles.EducationRank(e) > 0 {
+			out = append(out, option{Value: e, Label: e, Selected: e == selected})
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"rolefit/internal/catalog"
 	"rolefit/internal/roles"
 	"rolefit/internal/store"
 )
@@ -17,38 +18,37 @@ type roleView struct {
 	Occupation roles.Occupation
 	Related    []store.RoleLink
 	Match      *howYouMatch // nil unless the visitor has a result
+	// Preparation is O*NET's Job Zone in words, shown apart from BLS's
+	// typical education: the two measure different things.
+	Preparation string
+	// Standouts are what sets the work apart from other jobs.
+	Standouts []standoutView
 	figuresView
 }
 
-// figuresView is an occupation's BLS figures formatted for reading, shared
-// by role and occupation pages.
-type figuresView struct {
-	Pay        payView
-	Outlook    outlookView
-	Employment string
-	Education  string
-	Sources    []string
+// standoutView is one skill or work style that sets an occupation apart.
+type standoutView struct {
+	Name, Kind, Level string
 }
 
-type payView struct {
-	Median, Low, High string
-	Year              int
-	HasRange          bool
-	Text              string // the range bar's text equivalent
-	Bar               barGeometry
-}
-
-// barGeometry places the 10th, median and 90th percentile on a 600-unit
-// axis running from $0 to a fixed top, so bars compare across roles.
-type barGeometry struct{ X10, XMed, X90, Width int }
-
-const barTop = 250000
-
-type outlookView struct {
-	Change   string
-	To       int
-	Versus   string
-	Sentence string
+// standouts words the three skills or work styles where o stands furthest
+// above the average occupation.
+func (s *Server) standouts(o roles.Occupation) []standoutView {
+	var out []standoutView
+	for _, st := range catalog.Standouts(o, s.cat.Elements, s.cat.Norms, 3) {
+		v := standoutView{Name: st.Name, Kind: "skill", Level: "above the average occupation"}
+		if st.Block == roles.BlockWorkStyle {
+			v.Kind = "work style"
+		}
+		switch {
+		case st.Z >= 2:
+			v.Level = "far above the average occupation"
+		case st.Z >= 1:
+			v.Level = "well above the average occupation"
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // roleShow renders a role profile. Without a result to compare, the page
@@ -84,55 +84,18 @@ func (s *Server) roleData(c echo.Context, slug string) (pageData, error) {
 	if err != nil {
 		return pageData{}, err
 	}
-	return pageData{Title: p.Role.Title, Description: p.Role.Summary, Section: "roles", Data: newRoleView(p)}, nil
+	v := roleView{Role: p.Role, Category: p.Category, Occupation: p.Occupation, Related: p.Related,
+		Preparation: preparation(p.Occupation.JobZone), Standouts: s.standouts(p.Occupation),
+		figuresView: newFigures(p.Occupation, p.Role.Title)}
+	return pageData{Title: p.Role.Title, Description: p.Role.Summary, Section: "roles", Data: v}, nil
 }
 
-func newRoleView(p *store.RoleProfile) roleView {
-	return roleView{Role: p.Role, Category: p.Category, Occupation: p.Occupation, Related: p.Related,
-		figuresView: newFigures(p.Occupation)}
-}
-
-func newFigures(o roles.Occupation) figuresView {
-	v := figuresView{Employment: "not published", Education: "not published"}
-	if pay := o.Pay; pay != nil {
-		v.Pay = payView{Median: wageK(pay.Median), Low: wageK(pay.P10), High: wageK(pay.P90), Year: pay.Year}
-		if pay.P10.Value != nil && pay.Median.Value != nil && pay.P90.Value != nil {
-			v.Pay.HasRange = true
-			x := func(w int) int { return min(600, w*600/barTop) }
-			v.Pay.Bar = barGeometry{X10: x(*pay.P10.Value), XMed: x(*pay.Median.Value), X90: x(*pay.P90.Value)}
-			v.Pay.Bar.Width = v.Pay.Bar.X90 - v.Pay.Bar.X10
-			v.Pay.Text = fmt.Sprintf("Half of %s earn more than %s a year and half earn less. One in ten earns less than %s and one in ten earns more than %s (%d figures).",
-				o.Title, wageFull(pay.Median), wageFull(pay.P10), wageFull(pay.P90), pay.Year)
-		} else if pay.Median.Value != nil {
-			v.Pay.Text = fmt.Sprintf("The median annual wage of %s is %s; BLS does not publish a full annual range for this occupation.", o.Title, wageFull(pay.Median))
-		} else {
-			v.Pay.Text = fmt.Sprintf("BLS publishes only hourly wages for %s, because many of them do not work year-round, full-time schedules; it gives no annual figures.", o.Title)
-		}
-		v.Sources = append(v.Sources, sourceLine("Pay", pay.Source))
+// preparation words an O*NET Job Zone: "Job Zone 4 of 5, considerable
+// preparation".
+func preparation(zone int) string {
+	name, ok := roles.JobZonePreparation[zone]
+	if !ok {
+		return "not rated by O*NET"
 	}
-	if o.Employment != nil {
-		v.Employment = thousands(*o.Employment)
-		if o.EmploymentSource != nil {
-			v.Sources = append(v.Sources, sourceLine("Employment", *o.EmploymentSource))
-		}
-	}
-	if ol := o.Outlook; ol != nil {
-		v.Education = ol.Education
-		v.Outlook = outlookView{Change: percent(ol.PercentChange), To: ol.To, Versus: fmt.Sprintf("%d to %d", ol.From, ol.To)}
-		v.Outlook.Sentence = fmt.Sprintf("BLS projects employment of %s to change by %s from %d to %d, from about %s to %s jobs (including self-employed), with about %s openings a year from growth and from people leaving the occupation.",
-			o.Title, percent(ol.PercentChange), ol.From, ol.To, thousands(int(ol.Employment2024*1000)), thousands(int(ol.Employment2034*1000)), thousands(int(ol.Openings*1000)))
-		v.Sources = append(v.Sources, sourceLine("Outlook and education", ol.Source))
-	}
-	if o.RatingsFrom != "" {
-		v.Sources = append(v.Sources, fmt.Sprintf("O*NET 29.3 has no skill or work-style ratings for this occupation yet; the core skills and the fit profile use those of its closest rated relative, O*NET-SOC %s.", o.RatingsFrom))
-	}
-	return v
-}
-
-func sourceLine(what string, src roles.Source) string {
-	s := fmt.Sprintf("%s: %s, %s, SOC %s", what, src.Name, src.Release, src.SOCCode)
-	if src.Level != "" && src.Level != "detailed" {
-		s += fmt.Sprintf(" (%s, which BLS publishes in place of the detailed occupation)", src.SOCTitle)
-	}
-	return s + "."
+	return fmt.Sprintf("O*NET Job Zone %d of 5, %s", zone, name)
 }

@@ -6,7 +6,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"rolefit/internal/store"
+	"rolefit/internal/roles"
+	"rolefit/internal/search"
 )
 
 // searchLimit caps how many hits a search page or API call returns.
@@ -16,10 +17,17 @@ type searchView struct {
 	Query   string
 	Hits    []searchHitView
 	Toolong bool
+	// Corrected is the query as understood when a word was taken for a
+	// typo; Suggestions are queries to try when nothing matched, beside
+	// the Categories to browse.
+	Corrected   string
+	Suggestions []string
+	Categories  []roles.Category
 }
 
 type searchHitView struct {
 	Href, Title, Summary string
+	Matched              string // the alternate title that matched, if not the title
 	DataOnly             bool
 }
 
@@ -27,20 +35,25 @@ func (s *Server) searchShow(c echo.Context) error {
 	q := strings.TrimSpace(c.QueryParam("q"))
 	v := searchView{Query: q}
 	status := http.StatusOK
-	if len(q) > store.MaxQueryLen {
+	if len(q) > search.MaxQueryLen {
 		v.Toolong = true
 		status = http.StatusBadRequest
 	} else if q != "" {
-		hits, err := s.db.Search(c.Request().Context(), q, searchLimit)
+		ix, err := s.searchIndex(c.Request().Context())
 		if err != nil {
 			return err
 		}
-		for _, h := range hits {
-			hv := searchHitView{Href: "/roles/" + h.Key, Title: h.Title, Summary: h.Summary}
-			if h.Kind == "occupation" {
+		r := ix.Search(q, searchLimit)
+		for _, h := range r.Hits {
+			hv := searchHitView{Href: "/roles/" + h.Key, Title: h.Title, Summary: h.Summary, Matched: h.Matched}
+			if h.Kind == search.KindOccupation {
 				hv.Href, hv.DataOnly = "/occupations/"+h.Key, true
 			}
 			v.Hits = append(v.Hits, hv)
+		}
+		v.Corrected, v.Suggestions = r.Corrected, r.Suggestions
+		if len(r.Hits) == 0 {
+			v.Categories = s.cat.Categories
 		}
 	}
 	title := "Search careers"

@@ -1,11 +1,15 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"rolefit/internal/roles"
+	"rolefit/internal/store"
 )
 
 func apiSlugs(t *testing.T, a *testApp, query string) []string {
@@ -54,7 +58,7 @@ func TestSearchRanksTheObviousRoleFirst(t *testing.T) {
 	if got := apiSlugs(t, a, "q=zzzzqqq"); len(got) != 0 {
 		t.Errorf("nonsense query: got %v, want nothing", got)
 	}
-	// FTS syntax typed by a person is treated as words, never an error.
+	// Query syntax of search engines, typed by a person, is only words.
 	for _, q := range []string{`"`, `AND OR NOT`, `*`, `a:b`, `(`, `NEAR(x y)`, "^"} {
 		res, _ := a.get(t, "/api/v1/roles?q="+url.QueryEscape(q))
 		wantStatus(t, res, http.StatusOK)
@@ -115,6 +119,8 @@ func TestAPIRoleFiguresAreExact(t *testing.T) {
 	if !strings.Contains(body, `"source":{"name":"BLS Occupational Employment and Wage Statistics","release":"May 2024"`) {
 		t.Error("pay source missing")
 	}
+	wantContains(t, body, `"sets_apart":[{"element_id":"2.B.3.e","name":"Programming","kind":"skill","z":`,
+		`"figures_for":{"soc_code":"15-1254","title":"Web developers","level":"occupation"}`)
 
 	res, body = a.get(t, "/api/v1/roles/nobody")
 	wantStatus(t, res, http.StatusNotFound)
@@ -128,4 +134,57 @@ func TestAPIRoleFiguresAreExact(t *testing.T) {
 	}
 	res, _ = a.get(t, "/api/v1/roles?category=nowhere")
 	wantStatus(t, res, http.StatusNotFound)
+}
+
+func TestSearchForgivesAndSuggests(t *testing.T) {
+	a := newTestApp(t)
+	res, body := a.get(t, "/search?q=develper")
+	wantStatus(t, res, http.StatusOK)
+	wantContains(t, body, "for “develper”, read as “developer”.", `<a href="/roles/back-end-web-developer">Back-End Web Developer</a>`,
+		"alternate and reported job titles of the O*NET 29.3 Database")
+
+	// An alternate title that matched is named beside the role.
+	_, body = a.get(t, "/search?q=ethical+hacker")
+	wantContains(t, body, `<a href="/roles/penetration-tester">Penetration Tester</a> <span class="muted small">(also called Ethical Hacker)</span>`)
+
+	// Nothing found: a suggestion that finds something, and the fields.
+	_, body = a.get(t, "/search?q=develoopperr")
+	wantContains(t, body, "0 results for “develoopperr”", `Did you mean <a href="/search?q=developer">developer</a>?`,
+		"Or browse a field", `<a href="/roles/category/technology">Technology</a>`)
+	_, body = a.get(t, "/search?q=zzzzqqq")
+	wantContains(t, body, "Try a shorter word or a different spelling.", `<a href="/roles/category/legal">Legal</a>`)
+
+	// The API says the same.
+	res, body = a.get(t, "/api/v1/roles?q=develoopperr")
+	wantStatus(t, res, http.StatusOK)
+	wantContains(t, body, `"roles":[]`, `"suggestions":["developer"]`)
+	_, body = a.get(t, "/api/v1/roles?q="+url.QueryEscape("data scientst"))
+	wantContains(t, body, `"corrected":"data scientist"`, `"slug":"data-scientist"`)
+}
+
+// TestSearchSeesAnotherInstancesImport runs two servers on one database
+// file, as two instances behind a load balancer would: an import through
+// one is found by the other's search without a restart.
+func TestSearchSeesAnotherInstancesImport(t *testing.T) {
+	a := newTestApp(t)
+	if got := apiSlugs(t, a, "include=occupations&q=zymurgist"); len(got) != 0 {
+		t.Fatalf("before the import: got %v, want nothing", got)
+	}
+	other, err := store.Open(context.Background(), a.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	occ := roles.Occupation{ONetCode: "15-1299.99", SOCCode: "15-1299", Title: "Made-up Zymurgists",
+		Description: "Made-up words.", JobZone: 4, Titles: []string{"Brewery Yeast Lead"}}
+	if err := other.ImportOccupations(context.Background(), []roles.Occupation{occ}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"zymurgist", "yeast lead"} {
+		if got := apiSlugs(t, a, "include=occupations&q="+url.QueryEscape(q)); len(got) == 0 || got[0] != OccupationSlug(occ.ONetCode) {
+			t.Errorf("after the other instance's import, %q: got %v, want the imported occupation first", q, got)
+		}
+	}
+	_, body := a.get(t, "/search?q=zymurgists")
+	wantContains(t, body, `href="/occupations/15-1299.99"`, "data-only profile")
 }

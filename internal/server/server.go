@@ -68,6 +68,7 @@ type Server struct {
 	sessions   *sessions.CookieStore
 	metrics    *metrics
 	cache      *pageCache
+	search     searchIndex
 	now        func() time.Time           // the clock that times quiz pages
 	choices    map[string][]template.HTML // rendered radios per question and state
 	blocks     map[string][]template.HTML // rendered fieldsets per question and state
@@ -88,6 +89,10 @@ func New(cfg Config, d Deps) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics(), cache: newPageCache(), now: time.Now}
 	if err := s.buildIndex(d.Extra); err != nil {
+		return nil, err
+	}
+	// Build the search index now rather than on the first search.
+	if _, err := s.searchIndex(context.Background()); err != nil {
 		return nil, err
 	}
 	s.questions = map[string]assessment.Question{}
@@ -131,8 +136,7 @@ func (s *Server) buildIndex(extra []roles.Occupation) error {
 		src.Occupations[code] = o
 	}
 	for _, r := range s.cat.Roles {
-		s.targets[r.Slug] = target{Slug: r.Slug, Title: r.Title, Href: "/roles/" + r.Slug, Category: r.Category,
-			JobZone: s.cat.Occupations[r.ONetCode].JobZone}
+		s.targets[r.Slug] = newTarget(r.Slug, r.Title, "/roles/"+r.Slug, r.Category, s.cat.Occupations[r.ONetCode])
 	}
 	for _, o := range extra {
 		// The catalog's occupations are exactly those its roles use.
@@ -143,7 +147,7 @@ func (s *Server) buildIndex(extra []roles.Occupation) error {
 		slug, category := OccupationSlug(o.ONetCode), roles.CategoryForSOC(o.ONetCode)
 		src.Occupations[o.ONetCode] = o
 		src.Roles = append(src.Roles, roles.Role{Slug: slug, Title: o.Title, Category: category, ONetCode: o.ONetCode})
-		s.targets[slug] = target{Slug: slug, Title: o.Title, Href: "/occupations/" + o.ONetCode, Category: category, JobZone: o.JobZone}
+		s.targets[slug] = newTarget(slug, o.Title, "/occupations/"+o.ONetCode, category, o)
 	}
 	ix, err := matching.Build(s.bank, src)
 	if err != nil {

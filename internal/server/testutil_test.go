@@ -16,6 +16,7 @@ import (
 type testApp struct {
 	srv    *Server
 	db     *store.DB
+	path   string // the database file
 	ts     *httptest.Server
 	client *http.Client
 }

@@ -35,9 +35,7 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 		}
 	}
 	keep := make([]any, 0, len(c.Roles))
-	docs := make([]searchDoc, 0, len(c.Roles))
 	for _, r := range c.Roles {
-		docs = append(docs, searchDoc{key: r.Slug, title: r.Title, alt: strings.Join(r.AlternateTitles, " | "), summary: r.Summary})
 		data, err := json.Marshal(r)
 		if err != nil {
 			return fmt.Errorf("store: sync role %s: %w", r.Slug, err)
@@ -53,9 +51,6 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 	if err := deleteOthers(ctx, tx, "roles", "slug", keep); err != nil {
 		return err
 	}
-	if err := reindexRoles(ctx, tx, docs); err != nil {
-		return err
-	}
 	cats := make([]any, 0, len(c.Categories))
 	for _, cat := range c.Categories {
 		cats = append(cats, cat.Slug)
@@ -63,7 +58,18 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 	if err := deleteOthers(ctx, tx, "categories", "slug", cats); err != nil {
 		return err
 	}
+	if err := bumpCatalogVersion(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// bumpCatalogVersion tells every instance that the catalog changed.
+func bumpCatalogVersion(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE catalog_version SET version = version + 1 WHERE id = 1`); err != nil {
+		return fmt.Errorf("store: catalog version: %w", err)
+	}
+	return nil
 }
 
 // deleteOthers removes the rows of table whose key is not in keep.
@@ -78,12 +84,19 @@ func deleteOthers(ctx context.Context, tx *sql.Tx, table, key string, keep []any
 	return nil
 }
 
-// upsertOccupation writes one occupation. An empty description never
-// overwrites one that an import already stored.
+// upsertOccupation writes one occupation. An empty description or list of
+// titles never overwrites one that an import already stored.
 func upsertOccupation(ctx context.Context, tx *sql.Tx, o roles.Occupation) error {
-	desc := o.Description
-	o.Description = ""
+	desc, titles := o.Description, o.Titles
+	o.Description, o.Titles = "", nil
 	data, err := json.Marshal(o)
+	if err != nil {
+		return fmt.Errorf("store: occupation %s: %w", o.ONetCode, err)
+	}
+	if titles == nil {
+		titles = []string{}
+	}
+	titlesJSON, err := json.Marshal(titles)
 	if err != nil {
 		return fmt.Errorf("store: occupation %s: %w", o.ONetCode, err)
 	}
@@ -97,13 +110,14 @@ func upsertOccupation(ctx context.Context, tx *sql.Tx, o roles.Occupation) error
 		change = &o.Outlook.PercentChange
 		edu = o.Outlook.Education
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO occupations(onet_code, soc_code, title, job_zone, median_wage, percent_change, education, description, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err = tx.ExecContext(ctx, `INSERT INTO occupations(onet_code, soc_code, title, job_zone, median_wage, percent_change, education, description, titles, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(onet_code) DO UPDATE SET soc_code = excluded.soc_code, title = excluded.title, job_zone = excluded.job_zone,
 			median_wage = excluded.median_wage, percent_change = excluded.percent_change, education = excluded.education,
 			description = CASE WHEN excluded.description = '' THEN occupations.description ELSE excluded.description END,
+			titles = CASE WHEN excluded.titles = '[]' THEN occupations.titles ELSE excluded.titles END,
 			data = excluded.data`,
-		o.ONetCode, o.SOCCode, o.Title, o.JobZone, median, change, edu, desc, string(data))
+		o.ONetCode, o.SOCCode, o.Title, o.JobZone, median, change, edu, desc, string(titlesJSON), string(data))
 	if err != nil {
 		return fmt.Errorf("store: occupation %s: %w", o.ONetCode, err)
 	}

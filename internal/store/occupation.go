@@ -6,38 +6,21 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"rolefit/internal/roles"
 )
 
 // ImportOccupations writes a full release's occupations in one transaction:
 // a failure leaves the database as it was, and a re-run updates rows in
-// place. Occupations no hand-written role uses become searchable as
-// data-only profiles.
+// place. Occupations no hand-written role uses become browsable and
+// searchable as data-only profiles; the catalog version tells every
+// instance to rebuild its search index.
 func (s *DB) ImportOccupations(ctx context.Context, occs []roles.Occupation) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: import: %w", err)
 	}
 	defer tx.Rollback()
-	used := map[string]bool{}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT onet_code FROM roles`)
-	if err != nil {
-		return fmt.Errorf("store: import: %w", err)
-	}
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			_ = rows.Close()
-			return err
-		}
-		used[c] = true
-	}
-	if err := rows.Close(); err != nil {
-		return fmt.Errorf("store: import: %w", err)
-	}
-	var docs []searchDoc
 	for _, o := range occs {
 		if err := upsertOccupation(ctx, tx, o); err != nil {
 			return err
@@ -45,24 +28,11 @@ func (s *DB) ImportOccupations(ctx context.Context, occs []roles.Occupation) err
 		if _, err := tx.ExecContext(ctx, `UPDATE occupations SET imported = 1 WHERE onet_code = ?`, o.ONetCode); err != nil {
 			return fmt.Errorf("store: import %s: %w", o.ONetCode, err)
 		}
-		if !used[o.ONetCode] {
-			docs = append(docs, searchDoc{key: o.ONetCode, title: o.Title, summary: firstSentence(o.Description)})
-		}
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE kind = 'occupation'`); err != nil {
-		return fmt.Errorf("store: import: %w", err)
-	}
-	if err := insertDocs(ctx, tx, "occupation", docs); err != nil {
+	if err := bumpCatalogVersion(ctx, tx); err != nil {
 		return err
 	}
 	return tx.Commit()
-}
-
-func firstSentence(s string) string {
-	if i := strings.Index(s, ". "); i > 0 {
-		return s[:i+1]
-	}
-	return s
 }
 
 // OccupationPage is a data-only occupation profile.
@@ -75,6 +45,7 @@ type OccupationPage struct {
 // OccupationLink points at a role when one exists, else at the occupation.
 type OccupationLink struct {
 	Href, Title string
+	Code        string // the O*NET-SOC code, in DataOnlyOccupations' links
 }
 
 // Occupation returns one occupation with its roles and related occupations.
@@ -144,7 +115,7 @@ func (s *DB) DataOnlyOccupations(ctx context.Context, keep func(code string) boo
 			return nil, err
 		}
 		if keep(code) {
-			out = append(out, OccupationLink{Href: "/occupations/" + code, Title: title})
+			out = append(out, OccupationLink{Href: "/occupations/" + code, Title: title, Code: code})
 		}
 	}
 	return out, rows.Err()
