@@ -31,6 +31,19 @@ func TestFieldsRankTitleOverAltOverSummary(t *testing.T) {
 	}
 }
 
+// A role that some title names by the query alone is the plain job the
+// query means: it ranks above roles whose titles merely hold the word.
+func TestAStringThatIsTheQueryRanksFirst(t *testing.T) {
+	ix := New([]Doc{
+		{Kind: KindRole, Key: "anesthetist", Title: "Nurse Anesthetist", ONetTitles: []string{"Staff Nurse", "Head Nurse"}},
+		{Kind: KindRole, Key: "lpn", Title: "Licensed Practical Nurse", ONetTitles: []string{"Staff Nurse", "Head Nurse"}},
+		{Kind: KindRole, Key: "rn", Title: "Registered Nurse", ONetTitles: []string{"Staff Nurse", "Nurse"}},
+	})
+	if got := keys(ix.Search("nurse", 3)); got[0] != "rn" {
+		t.Errorf("nurse: got %v, want rn (O*NET's plain \"Nurse\") first", got)
+	}
+}
+
 func TestIssueQueries(t *testing.T) {
 	cp := rolesCorpus(t)
 	top := func(q string, n int) []string {

@@ -17,6 +17,7 @@ const (
 const (
 	qExact        = 1.0
 	qSynonym      = 0.6
+	qCareer       = 0.9  // the career a field's name stands for: "law" → lawyer
 	qPrefix       = 0.7  // the word begins a longer term, as while typing
 	qPrefixOfWord = 0.5  // the same, when the word is a term itself ("law" in "lawn")
 	qTypo1        = 0.6  // one edit away
@@ -74,7 +75,8 @@ func queryWords(q string) []string {
 	return out
 }
 
-// expand lists the terms a query word matches: itself, its synonyms,
+// expand lists the terms a query word matches: itself, the career a
+// field's name stands for, its synonyms,
 // longer terms it begins (from three letters), and, only when it is no
 // term at all, the title terms one or two typos away. fix is the likeliest
 // correction when typos were assumed.
@@ -82,6 +84,9 @@ func (ix *Index) expand(w string) (exps []expansion, fix string) {
 	_, known := ix.postings[w]
 	if known {
 		exps = append(exps, expansion{w, qExact})
+	}
+	if c, ok := careerOf[w]; ok {
+		exps = append(exps, expansion{c, qCareer})
 	}
 	for _, s := range synonyms[w] {
 		if s = stem(s); s != w {
@@ -127,6 +132,7 @@ type docScore struct {
 	best    [MaxQueryTerms]float64 // best weighted match per query word
 	extra   [MaxQueryTerms]float64 // the other matches per word, which break ties
 	phrase  float64                // the best phrase bonus of its strings
+	whole   float64                // the best bonus of a string that is the query
 	matched int32                  // the string that earned it, -1 for none
 }
 
@@ -214,7 +220,7 @@ func (ix *Index) run(ws []string, limit int) Result {
 				matched++
 			}
 		}
-		score := sum + 0.1*extra + ds.phrase
+		score := sum + 0.1*extra + ds.phrase + ds.whole
 		if cover := float64(matched) / float64(len(ws)); cover < 1 {
 			score *= cover * cover
 		}
@@ -265,10 +271,13 @@ func (ix *Index) value(p posting, e expansion) float64 {
 	return v
 }
 
-// phrases gives each document the bonus of its best titled string holding
-// every query word (more when it holds nothing else: it is the query),
-// scaled by the weakest way a word matched there, and remembers that
-// string when it is not the title, to show what matched.
+// phrases gives each document two bonuses from its titled strings: one
+// for its best string holding every query word, remembered to show what
+// matched when it is not the title, and one for its best string holding
+// nothing else (it is the query). They add up, so that among roles whose
+// titles all hold "nurse" the one O*NET also calls plain "Nurse"
+// (Registered Nurse) comes first. Each is scaled by the weakest way a word
+// matched there.
 func (ix *Index) phrases(scores map[int32]*docScore, strs map[int32]strMatch, n int) {
 	full := uint8(1)<<n - 1
 	for id, m := range strs {
@@ -276,15 +285,13 @@ func (ix *Index) phrases(scores map[int32]*docScore, strs map[int32]strMatch, n 
 			continue
 		}
 		s := ix.strs[id]
-		w := weights[s.field] * float64(s.scale)
-		bonus := 0.5 * w * float64(n)
-		if int(s.words) == n {
-			bonus += 0.5 * w
-		}
-		bonus *= m.quality
+		w := weights[s.field] * float64(s.scale) * m.quality
 		ds := scores[s.doc]
-		if bonus > ds.phrase || bonus == ds.phrase && ix.better(id, ds.matched) {
+		if bonus := 0.5 * w * float64(n); bonus > ds.phrase || bonus == ds.phrase && ix.better(id, ds.matched) {
 			ds.phrase, ds.matched = bonus, id
+		}
+		if int(s.words) == n {
+			ds.whole = max(ds.whole, 0.5*w)
 		}
 	}
 	for _, ds := range scores {

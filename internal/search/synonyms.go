@@ -9,7 +9,7 @@ var synonyms = map[string][]string{
 	"physician":  {"doctor"},
 	"lawyer":     {"attorney"},
 	"attorney":   {"lawyer"},
-	"law":        {"legal", "lawyer", "attorney"},
+	"law":        {"legal", "attorney"},
 	"coder":      {"programmer", "developer"},
 	"coding":     {"programming", "programmer", "developer"},
 	"programmer": {"developer"},
@@ -36,3 +36,36 @@ var synonyms = map[string][]string{
 	"counsellor": {"counselor"},
 	"programme":  {"program"},
 }
+
+// careers maps the name of a field of work to the everyday name of the
+// career it stands for: a person who types "law" looks for lawyers first,
+// not for every title that holds the word (Administrative Law Judge,
+// Judicial Law Clerk). The career counts almost as much as the word itself
+// (qCareer). Keys are what people type; careerOf holds them stemmed.
+var careers = map[string]string{
+	"law":          "lawyer",
+	"medicine":     "physician",
+	"accounting":   "accountant",
+	"bookkeeping":  "bookkeeper",
+	"pharmacy":     "pharmacist",
+	"dentistry":    "dentist",
+	"surgery":      "surgeon",
+	"psychology":   "psychologist",
+	"economics":    "economist",
+	"statistics":   "statistician",
+	"architecture": "architect",
+	"journalism":   "journalist",
+	"photography":  "photographer",
+	"plumbing":     "plumber",
+	"carpentry":    "carpenter",
+	"welding":      "welder",
+}
+
+// careerOf is careers with its keys and values stemmed, as query words are.
+var careerOf = func() map[string]string {
+	m := make(map[string]string, len(careers))
+	for k, v := range careers {
+		m[stem(k)] = stem(v)
+	}
+	return m
+}()
