@@ -205,3 +205,28 @@ func TestRelatedRolesAreSupportedByData(t *testing.T) {
 		}
 	}
 }
+
+func TestEducationFiguresAreChecked(t *testing.T) {
+	c, err := Load(minimal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := c.Occupations["15-1254.00"]
+	if o.EducationLevels == nil || o.Outlook.Training == "" {
+		t.Fatalf("15-1254.00: want an education survey and BLS training in the figures, got %+v, %+v", o.EducationLevels, o.Outlook)
+	}
+	el := *o.EducationLevels
+	el.Levels = append([]roles.EducationLevel(nil), el.Levels...)
+	el.Levels[0].Percent = 50
+	o.EducationLevels = &el
+	ol := *o.Outlook
+	ol.Training = ""
+	o.Outlook = &ol
+	c.Occupations["15-1254.00"] = o
+	err = c.Validate()
+	for _, want := range []string{"education levels sum to 145.8%", "outlook has no work experience or on-the-job training"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want an error containing %q", err, want)
+		}
+	}
+}

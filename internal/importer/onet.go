@@ -49,6 +49,9 @@ type onet struct {
 	skillRows    map[string]int
 	related      map[string][]relation
 	elements     map[string]roles.Element
+
+	education       map[string][]educationShare // scale RL, by code
+	educationLabels map[int]string              // RL category → short name
 }
 
 // newONet returns an empty release ready for the readers.
@@ -64,6 +67,9 @@ func newONet() *onet {
 		skillRows:    map[string]int{},
 		related:      map[string][]relation{},
 		elements:     map[string]roles.Element{},
+
+		education:       map[string][]educationShare{},
+		educationLabels: map[int]string{},
 	}
 }
 
@@ -87,6 +93,8 @@ func readONet(dir string, progress func(string, int)) (*onet, error) {
 		{fileWorkStyles, o.readWorkStyles},
 		{fileSkills, o.readSkills},
 		{fileRelated, o.readRelated},
+		{fileEducationCategories, o.readEducationCategories},
+		{fileEducation, o.readEducation},
 	}
 	for _, s := range steps {
 		n, err := s.read(filepath.Join(dir, s.file))
