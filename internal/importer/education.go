@@ -26,7 +26,8 @@ const (
 type educationShare struct {
 	category   int
 	percent    float64
-	suppressed bool // O*NET's Recommend Suppress is "Y"
+	suppressed bool   // O*NET's Recommend Suppress is "Y"
+	domain     string // who answered: "Incumbent" or "Occupational Expert"
 }
 
 // readEducationCategories reads the short name of each RL category, e.g.
@@ -60,7 +61,7 @@ func educationLabel(desc string) string {
 // readEducation reads the RL rows of the survey: per occupation, the percent
 // of respondents per category.
 func (o *onet) readEducation(path string) (int, error) {
-	return readTSV(path, []string{colCode, "Scale ID", "Category", "Data Value", "Recommend Suppress"}, func(f []string) error {
+	return readTSV(path, []string{colCode, "Scale ID", "Category", "Data Value", "Recommend Suppress", "Domain Source"}, func(f []string) error {
 		if f[1] != scaleRequiredEducation {
 			return nil
 		}
@@ -72,7 +73,7 @@ func (o *onet) readEducation(path string) (int, error) {
 		if err != nil {
 			return err
 		}
-		o.education[f[0]] = append(o.education[f[0]], educationShare{category: cat, percent: v, suppressed: f[4] == "Y"})
+		o.education[f[0]] = append(o.education[f[0]], educationShare{category: cat, percent: v, suppressed: f[4] == "Y", domain: f[5]})
 		return nil
 	})
 }
@@ -91,7 +92,7 @@ func (o *onet) educationLevels(code, from string) (*roles.EducationLevels, error
 	}
 	rows = slices.Clone(rows)
 	slices.SortFunc(rows, func(a, b educationShare) int { return a.category - b.category })
-	out := &roles.EducationLevels{Source: roles.Source{Name: educationName, Release: o.release, SOCCode: src, Level: level, SOCTitle: o.titles[src]}}
+	out := &roles.EducationLevels{Respondents: rows[0].domain, Source: roles.Source{Name: educationName, Release: o.release, SOCCode: src, Level: level, SOCTitle: o.titles[src]}}
 	for i, r := range rows {
 		label, ok := o.educationLabels[r.category]
 		if !ok {

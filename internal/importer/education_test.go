@@ -53,7 +53,7 @@ func TestReadEducation(t *testing.T) {
 	}
 	want := []roles.EducationLevel{{Category: 1, Label: "Less than a high school diploma", Percent: 25}, {Category: 2, Label: "Bachelor's degree", Percent: 75}}
 	if got == nil || len(got.Levels) != 2 || got.Levels[0] != want[0] || got.Levels[1] != want[1] || !got.Imprecise ||
-		got.Source.SOCCode != "99-0001.00" || got.Source.Level != LevelDetailed || got.Source.Release != o.release {
+		got.Respondents != "Incumbent" || got.Source.SOCCode != "99-0001.00" || got.Source.Level != LevelDetailed || got.Source.Release != o.release {
 		t.Errorf("own survey: got %+v, want levels %+v, imprecise, own source", got, want)
 	}
 
@@ -107,7 +107,7 @@ func TestLoadEducation(t *testing.T) {
 	if l := el.Levels[5]; l.Category != 6 || l.Label != "Bachelor's degree" || l.Percent != 45.83 {
 		t.Errorf("web developers, level 6: got %+v, want Bachelor's degree at 45.83", l)
 	}
-	if el.Source.Level != LevelDetailed || el.Source.SOCCode != "15-1254.00" || el.Source.Name != educationName {
+	if el.Source.Level != LevelDetailed || el.Source.SOCCode != "15-1254.00" || el.Source.Name != educationName || el.Respondents != "Occupational Expert" {
 		t.Errorf("web developers: source %+v", el.Source)
 	}
 	// Software Developers have no survey in 29.3; they borrow it with

@@ -96,8 +96,11 @@ type EducationLevels struct {
 	Levels []EducationLevel `json:"levels"` // in O*NET's category order, lowest first
 	// Imprecise is set when O*NET recommends suppressing at least one of
 	// the percentages, because its sample or its precision is small.
-	Imprecise bool   `json:"imprecise,omitempty"`
-	Source    Source `json:"source"`
+	Imprecise bool `json:"imprecise,omitempty"`
+	// Respondents is who answered, as O*NET names them: "Incumbent"
+	// (workers in the occupation) or "Occupational Expert".
+	Respondents string `json:"respondents"`
+	Source      Source `json:"source"`
 }
 
 // EducationLevel is one level of an EducationLevels survey.
