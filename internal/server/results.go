@@ -23,6 +23,7 @@ import (
 type target struct {
 	Slug, Title, Href, Category string
 	JobZone                     int
+	Tags                        roles.Tags // working conditions; zero for imported occupations
 }
 
 // topMatches is how many matches get full explanations on the page.
@@ -112,6 +113,7 @@ type resultsView struct {
 	Categories    []option
 	JobZones      []option
 	Filtered      bool
+	Tags          tagFilterView
 	More          int    // matches left out of Rest; 0 when all are listed
 	AllURL        string // the same page listing every match
 	Interests     []barView
@@ -132,7 +134,7 @@ func (s *Server) resultShow(c echo.Context) error {
 		return err
 	}
 	sess := s.session(c)
-	v := s.newResultsView(ev, c.QueryParam("category"), c.QueryParam("zone"), c.QueryParam("all") == "1")
+	v := s.newResultsView(ev, c.QueryParam("category"), c.QueryParam("zone"), tagFilterFrom(c.QueryParams()), c.QueryParam("all") == "1")
 	v.Flash = takeFlash(sess)
 	// Holding the link makes this the visitor's current result, so role
 	// pages can show how they match.
@@ -146,7 +148,7 @@ func (s *Server) resultShow(c echo.Context) error {
 		Description: "Your ranked career matches.", Data: v})
 }
 
-func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool) resultsView {
+func (s *Server) newResultsView(ev *evaluation, category, zone string, tf roles.TagFilter, all bool) resultsView {
 	v := resultsView{ID: ev.Result.ID, Created: ev.Result.CreatedAt.Format("2 January 2006"), Flags: ev.Score.Flags,
 		LowConfidence: ev.Ranking.LowConfidence, Code: ev.Score.Code, Total: len(ev.Ranking.Matches)}
 	if _, ok := s.cat.Category(category); !ok {
@@ -156,7 +158,8 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool)
 	if z < 1 || z > 5 {
 		z = 0
 	}
-	v.Filtered = category != "" || z != 0
+	v.Filtered = category != "" || z != 0 || !tf.IsZero()
+	v.Tags = newTagFilterView(tf)
 	hidden := map[string]bool{}
 	for _, slug := range ev.Result.Hidden {
 		if t, ok := s.targets[slug]; ok {
@@ -167,7 +170,7 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool)
 	explain, explainErr := s.index.Explainer(ev.Person)
 	for i, m := range ev.Ranking.Matches {
 		t, ok := s.targets[m.Slug]
-		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || (z != 0 && t.JobZone != z) {
+		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || (z != 0 && t.JobZone != z) || !tf.Keep(t.Tags) {
 			continue
 		}
 		mv := matchView{target: t, Rank: i + 1, Fit: m.Fit, Band: m.Band().Label(), BandKey: string(m.Band())}
@@ -193,6 +196,7 @@ func (s *Server) newResultsView(ev *evaluation, category, zone string, all bool)
 		if z != 0 {
 			q.Set("zone", strconv.Itoa(z))
 		}
+		addTagFilter(q, tf)
 		v.AllURL = "/results/" + ev.Result.ID + "?" + q.Encode() + "#all-h"
 	}
 	for _, cat := range s.cat.Categories {

@@ -46,6 +46,7 @@ type categoryView struct {
 	Category   store.CategoryCount
 	Sorts      []option
 	Educations []option
+	Tags       tagFilterView
 	Roles      []categoryRow
 }
 
@@ -64,7 +65,8 @@ func (s *Server) categoryShow(c echo.Context) error {
 		return err
 	}
 	edu := c.QueryParam("education")
-	v := categoryView{Category: cat}
+	tf := tagFilterFrom(c.QueryParams())
+	v := categoryView{Category: cat, Tags: newTagFilterView(tf)}
 	known := false
 	for _, e := range edus {
 		v.Educations = append(v.Educations, option{Value: e, Label: e, Selected: e == edu})
@@ -82,6 +84,9 @@ func (s *Server) categoryShow(c echo.Context) error {
 		return err
 	}
 	for _, r := range list {
+		if role, _ := s.cat.Role(r.Slug); !tf.Keep(role.Tags) {
+			continue
+		}
 		row := categoryRow{RoleSummary: r, Median: "not published", Growth: "not published"}
 		if r.MedianWage != nil {
 			row.Median = "$" + thousands(*r.MedianWage)

@@ -17,6 +17,7 @@ type roleView struct {
 	Occupation roles.Occupation
 	Related    []store.RoleLink
 	Match      *howYouMatch // nil unless the visitor has a result
+	Tags       []tagRow     // the work environment tags, spelled out; nil without tags
 	figuresView
 }
 
@@ -28,6 +29,7 @@ type figuresView struct {
 	Employment string
 	Education  string
 	Sources    []string
+	Prep       preparationView
 }
 
 type payView struct {
@@ -89,11 +91,11 @@ func (s *Server) roleData(c echo.Context, slug string) (pageData, error) {
 
 func newRoleView(p *store.RoleProfile) roleView {
 	return roleView{Role: p.Role, Category: p.Category, Occupation: p.Occupation, Related: p.Related,
-		figuresView: newFigures(p.Occupation)}
+		Tags: tagRows(p.Role.Tags), figuresView: newFigures(p.Occupation)}
 }
 
 func newFigures(o roles.Occupation) figuresView {
-	v := figuresView{Employment: "not published", Education: "not published"}
+	v := figuresView{Employment: "not published", Education: "not published", Prep: newPreparation(o)}
 	if pay := o.Pay; pay != nil {
 		v.Pay = payView{Median: wageK(pay.Median), Low: wageK(pay.P10), High: wageK(pay.P90), Year: pay.Year}
 		if pay.P10.Value != nil && pay.Median.Value != nil && pay.P90.Value != nil {
@@ -121,7 +123,10 @@ func newFigures(o roles.Occupation) figuresView {
 		v.Outlook = outlookView{Change: percent(ol.PercentChange), To: ol.To, Versus: fmt.Sprintf("%d to %d", ol.From, ol.To)}
 		v.Outlook.Sentence = fmt.Sprintf("BLS projects employment of %s to change by %s from %d to %d, from about %s to %s jobs (including self-employed), with about %s openings a year from growth and from people leaving the occupation.",
 			o.Title, percent(ol.PercentChange), ol.From, ol.To, thousands(int(ol.Employment2024*1000)), thousands(int(ol.Employment2034*1000)), thousands(int(ol.Openings*1000)))
-		v.Sources = append(v.Sources, sourceLine("Outlook and education", ol.Source))
+		v.Sources = append(v.Sources, sourceLine("Outlook, education, experience and training", ol.Source))
+	}
+	if el := o.EducationLevels; el != nil {
+		v.Sources = append(v.Sources, fmt.Sprintf("Education survey: %s, %s, O*NET-SOC %s.", el.Source.Name, el.Source.Release, el.Source.SOCCode))
 	}
 	if o.RatingsFrom != "" {
 		v.Sources = append(v.Sources, fmt.Sprintf("O*NET 29.3 has no skill or work-style ratings for this occupation yet; the core skills and the fit profile use those of its closest rated relative, O*NET-SOC %s.", o.RatingsFrom))

@@ -132,7 +132,7 @@ func (s *Server) buildIndex(extra []roles.Occupation) error {
 	}
 	for _, r := range s.cat.Roles {
 		s.targets[r.Slug] = target{Slug: r.Slug, Title: r.Title, Href: "/roles/" + r.Slug, Category: r.Category,
-			JobZone: s.cat.Occupations[r.ONetCode].JobZone}
+			JobZone: s.cat.Occupations[r.ONetCode].JobZone, Tags: r.Tags}
 	}
 	for _, o := range extra {
 		// The catalog's occupations are exactly those its roles use.
