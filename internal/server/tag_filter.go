@@ -25,7 +25,7 @@ var (
 		{Value: "irregular", Label: "No irregular hours"},
 	}
 	remoteChoices = []option{
-		{Value: "some", Label: "Possible at least some of the time"}, {Value: "often", Label: "Often possible"},
+		{Value: "some", Label: "At least sometimes possible"}, {Value: "often", Label: "Often possible"},
 		{Value: "mostly", Label: "Mostly remote"},
 	}
 	physicalChoices = []option{
