@@ -97,7 +97,7 @@ func minimal(t *testing.T) fstest.MapFS {
 			"day_to_day: " + words + "\nharder_than_expected: " + words + "\nwho_thrives: " + words + "\nlook_elsewhere: " + words +
 			"\nrelated: [" + rel + "]\n"
 	}
-	files[CategoriesFile] = &fstest.MapFile{Data: []byte("- slug: technology\n  name: Technology\n  description: D\n")}
+	files[CategoriesFile] = &fstest.MapFile{Data: []byte("- slug: technology\n  name: Technology\n  description: D\n- slug: other\n  name: Other\n  description: D\n")}
 	files["roles/a-role.yaml"] = &fstest.MapFile{Data: []byte(role("a-role", "b-role"))}
 	files["roles/b-role.yaml"] = &fstest.MapFile{Data: []byte(role("b-role", "a-role"))}
 	return files

@@ -117,6 +117,7 @@ func TestSectionMistakes(t *testing.T) {
 		{"capital start", "stays calm when production breaks at night", "Stays calm when production breaks at night", "must start lower-case"},
 		{"short text", "stays calm when production breaks at night", "calm", "trait 1 (stress_tolerance): text has 1 words, want 3–12"},
 		{"unknown dimension", "dimension: server_side", "dimension: grit", `trait 3 (grit): "grit" is neither a question-bank dimension nor a follow-up scale`},
+		{"follow-up scale outside technology", "category: technology", "category: other", `trait 3 (server_side): follow-up scales are for technology roles only`},
 		{"same dimension twice", "dimension: server_side", "dimension: stress_tolerance", "trait 3 (stress_tolerance): a second trait on the same dimension"},
 		{"bad direction", "direction: low", "direction: down", `direction "down", want high or low`},
 		{"bad strength", "strength: 1", "strength: 3", "strength 3, want 1 or 2"},
