@@ -84,6 +84,8 @@ func (s *Server) categoryShow(c echo.Context) error {
 		return err
 	}
 	for _, r := range list {
+		// Tags come from the loaded catalog: the store keeps them only
+		// inside each role's JSON, and filtering here needs no SQL dialect.
 		if role, _ := s.cat.Role(r.Slug); !tf.Keep(role.Tags) {
 			continue
 		}
