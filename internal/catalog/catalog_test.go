@@ -80,8 +80,9 @@ func TestBackEndRole(t *testing.T) {
 	}
 }
 
-// minimal builds a one-role catalog that passes validation, for mutation.
-func minimal(t *testing.T) fstest.MapFS {
+// bare builds a two-role catalog without the issue 11 sections (how to
+// become one, work environment, tags, traits), which complete adds.
+func bare(t *testing.T) fstest.MapFS {
 	t.Helper()
 	files := fstest.MapFS{}
 	for _, name := range []string{FiguresFile, QuestionsFile, FollowUpsFile} {
@@ -97,14 +98,14 @@ func minimal(t *testing.T) fstest.MapFS {
 			"day_to_day: " + words + "\nharder_than_expected: " + words + "\nwho_thrives: " + words + "\nlook_elsewhere: " + words +
 			"\nrelated: [" + rel + "]\n"
 	}
-	files[CategoriesFile] = &fstest.MapFile{Data: []byte("- slug: technology\n  name: Technology\n  description: D\n")}
+	files[CategoriesFile] = &fstest.MapFile{Data: []byte("- slug: technology\n  name: Technology\n  description: D\n- slug: other\n  name: Other\n  description: D\n")}
 	files["roles/a-role.yaml"] = &fstest.MapFile{Data: []byte(role("a-role", "b-role"))}
 	files["roles/b-role.yaml"] = &fstest.MapFile{Data: []byte(role("b-role", "a-role"))}
 	return files
 }
 
 func TestValidationCatchesMistakes(t *testing.T) {
-	if _, err := Load(minimal(t)); err != nil {
+	if _, err := Load(complete(t)); err != nil {
 		t.Fatalf("minimal catalog should load: %v", err)
 	}
 	tests := []struct {
@@ -122,7 +123,7 @@ func TestValidationCatchesMistakes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := minimal(t)
+			fsys := complete(t)
 			f := fsys[tt.file]
 			if !strings.Contains(string(f.Data), tt.from) {
 				t.Fatalf("fixture lacks %q", tt.from)
@@ -137,7 +138,7 @@ func TestValidationCatchesMistakes(t *testing.T) {
 }
 
 func TestDuplicateSlugAcrossFilesIsCaught(t *testing.T) {
-	fsys := minimal(t)
+	fsys := complete(t)
 	c, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +150,7 @@ func TestDuplicateSlugAcrossFilesIsCaught(t *testing.T) {
 }
 
 func TestFiguresMustBeSourcedAndInRange(t *testing.T) {
-	c, err := Load(minimal(t))
+	c, err := Load(complete(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,6 +248,31 @@ func TestStandoutsSetRolesApart(t *testing.T) {
 	for name, n := range count {
 		if n > len(c.Roles)/5 {
 			t.Errorf("%s sets %d of %d roles apart, want at most a fifth", name, n, len(c.Roles))
+		}
+	}
+}
+
+func TestEducationFiguresAreChecked(t *testing.T) {
+	c, err := Load(complete(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := c.Occupations["15-1254.00"]
+	if o.EducationLevels == nil || o.Outlook.Training == "" {
+		t.Fatalf("15-1254.00: want an education survey and BLS training in the figures, got %+v, %+v", o.EducationLevels, o.Outlook)
+	}
+	el := *o.EducationLevels
+	el.Levels = append([]roles.EducationLevel(nil), el.Levels...)
+	el.Levels[0].Percent = 50
+	o.EducationLevels = &el
+	ol := *o.Outlook
+	ol.Training = ""
+	o.Outlook = &ol
+	c.Occupations["15-1254.00"] = o
+	err = c.Validate()
+	for _, want := range []string{"education levels sum to 145.8%", "outlook has no work experience or on-the-job training"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want an error containing %q", err, want)
 		}
 	}
 }

@@ -18,10 +18,11 @@ func sectionsYAML(firstTrait string) string {
 		"  - {text: \"enjoys designing the data behind a service\", dimension: server_side, direction: high, strength: 2}\n"
 }
 
-// complete is the minimal catalog with every issue 11 section on both roles.
+// complete builds the smallest catalog that passes validation, for
+// mutation: the bare catalog with every issue 11 section on both roles.
 func complete(t *testing.T) fstest.MapFS {
 	t.Helper()
-	fsys := minimal(t)
+	fsys := bare(t)
 	for file, first := range map[string]string{"roles/a-role.yaml": "stays calm when production breaks at night", "roles/b-role.yaml": "keeps going through a long outage"} {
 		s := string(fsys[file].Data)
 		s = strings.Replace(s, "related:", sectionsYAML(first)+"related:", 1)
@@ -76,14 +77,10 @@ func TestSectionsLoad(t *testing.T) {
 }
 
 // TestRequiredSections proves the checks behind requireIssue11Sections: a
-// role without the sections loads while the switch is off and fails, naming
-// each missing part, when it is on.
+// role without the sections fails to load, naming each missing part, and
+// loads when they are optional.
 func TestRequiredSections(t *testing.T) {
-	c, err := Load(minimal(t))
-	if err != nil {
-		t.Fatalf("a role without the new sections must load while they are optional: %v", err)
-	}
-	err = c.validate(true)
+	_, err := Load(bare(t))
 	for _, want := range []string{
 		`role "a-role": section how_to_become is missing`,
 		`role "a-role": section work_environment is missing`,
@@ -93,6 +90,9 @@ func TestRequiredSections(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("got %v, want an error containing %q", err, want)
 		}
+	}
+	if !requireIssue11Sections {
+		t.Error("requireIssue11Sections is off, but every role has the issue 11 sections")
 	}
 }
 
@@ -117,6 +117,7 @@ func TestSectionMistakes(t *testing.T) {
 		{"capital start", "stays calm when production breaks at night", "Stays calm when production breaks at night", "must start lower-case"},
 		{"short text", "stays calm when production breaks at night", "calm", "trait 1 (stress_tolerance): text has 1 words, want 3–12"},
 		{"unknown dimension", "dimension: server_side", "dimension: grit", `trait 3 (grit): "grit" is neither a question-bank dimension nor a follow-up scale`},
+		{"follow-up scale outside technology", "category: technology", "category: other", `trait 3 (server_side): follow-up scales are for technology roles only`},
 		{"same dimension twice", "dimension: server_side", "dimension: stress_tolerance", "trait 3 (stress_tolerance): a second trait on the same dimension"},
 		{"bad direction", "direction: low", "direction: down", `direction "down", want high or low`},
 		{"bad strength", "strength: 1", "strength: 3", "strength 3, want 1 or 2"},
@@ -144,7 +145,7 @@ func TestFollowUpScaleMistakes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := minimal(t)
+			fsys := complete(t)
 			replaceIn(t, fsys, FollowUpsFile, tt.from, tt.to)
 			wantLoadError(t, fsys, tt.wantErr)
 		})

@@ -178,6 +178,21 @@ func validateFigures(o roles.Occupation) []error {
 		if roles.EducationRank(ol.Education) == 0 {
 			bad("typical education %q is not one of the BLS levels", ol.Education)
 		}
+		if ol.Experience == "" || ol.Training == "" {
+			bad("outlook has no work experience or on-the-job training (run make data)")
+		}
+	}
+	if el := o.EducationLevels; el != nil {
+		sum := 0.0
+		for _, l := range el.Levels {
+			if l.Label == "" || l.Percent < 0 || l.Percent > 100 {
+				bad("education level %d: needs a label and a percent in 0–100", l.Category)
+			}
+			sum += l.Percent
+		}
+		if sum < 98 || sum > 102 || !sourced(el.Source) {
+			bad("education levels sum to %.1f%% or have no source", sum)
+		}
 	}
 	return errs
 }

@@ -12,11 +12,11 @@ import (
 )
 
 // requireIssue11Sections makes how_to_become, work_environment, tags and
-// traits required on every role. It is off while the writers of issue 11
-// fill in the role files, so that a half-written catalog still loads; the
-// sections are checked whenever present either way. The lead turns it on
-// once every writer's branch has landed.
-const requireIssue11Sections = false
+// traits required on every role. It was off while the writers of issue 11
+// filled in the role files, so that a half-written catalog still loaded;
+// every role has them now. The sections are checked whenever present
+// either way.
+const requireIssue11Sections = true
 
 // Length bounds, in words, of the sections added by issue 11, and how many
 // traits a role declares.
@@ -66,7 +66,7 @@ func (c *Catalog) validateSections(r roles.Role, required bool) []error {
 			bad("traits are missing")
 		}
 	} else {
-		errs = append(errs, c.validateTraits(r.Traits)...)
+		errs = append(errs, c.validateTraits(r.Category, r.Traits)...)
 	}
 	return errs
 }
@@ -102,7 +102,12 @@ func validateTags(t roles.Tags) []error {
 	return errs
 }
 
-func (c *Catalog) validateTraits(ts []roles.Trait) []error {
+// FollowUpCategory is the one category whose roles may name follow-up
+// scales in their traits: the scales exist to tell close technology roles
+// apart (ROLES-SPEC); other roles use questionnaire dimensions only.
+const FollowUpCategory = "technology"
+
+func (c *Catalog) validateTraits(category string, ts []roles.Trait) []error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	if len(ts) < MinTraits || len(ts) > MaxTraits {
@@ -122,6 +127,8 @@ func (c *Catalog) validateTraits(ts []roles.Trait) []error {
 		}
 		if !c.traitDimension(t.Dimension) {
 			bad("%s: %q is neither a question-bank dimension nor a follow-up scale", at, t.Dimension)
+		} else if _, scale := c.Scale(t.Dimension); scale && category != FollowUpCategory {
+			bad("%s: follow-up scales are for %s roles only; use a question-bank dimension", at, FollowUpCategory)
 		}
 		if seen[t.Dimension] {
 			bad("%s: a second trait on the same dimension", at)

@@ -110,7 +110,9 @@ func TestAccessibility(t *testing.T) {
 	page("roles", "/roles", 200, ".category-list section")
 	page("category", "/roles/category/technology", 200, `.crumbs [aria-current=page]`)
 	page("search", "/search?q=backend", 200, ".results-list li")
-	page("profile", "/roles/back-end-web-developer", 200, "article.profile:not(:has(.how-match))")
+	page("profile", "/roles/back-end-web-developer", 200, "article.profile:not(:has(.how-match)) table.edu-chart")
+	page("category_conditions", "/roles/category/technology?avoid=nights&remote=some&hazards=none", 200, "fieldset.tag-filters input[value=nights]:checked")
+	page("occupation", "/occupations/15-1254.00", 200, "table.edu-chart")
 	page("not_found", "/no/such/page", 404, "main h1")
 	page("quiz_intro", "/quiz", 200, `a[href="/quiz/1"]`)
 	page("quiz_section", "/quiz/1", 200, "fieldset.question")
@@ -146,6 +148,7 @@ func TestAccessibility(t *testing.T) {
 	result := tb.wantPath(`/results/[A-Za-z0-9_-]+`)
 	t.Run("results", func(t *testing.T) { tb.sub(t).checkAxe(src) })
 	page("results_filtered", result+"?category=technology", 200, "ol.matches li.match")
+	page("results_conditions", result+"?avoid=nights&physical=light", 200, "fieldset.tag-filters select#physical")
 	t.Run("profile_how_you_match", func(t *testing.T) {
 		st := tb.sub(t)
 		st.open("/roles/back-end-web-developer")

@@ -88,7 +88,7 @@ func TestJourneyKeyboard(t *testing.T) {
 	if f := tb.active(); f.Value != "technology" {
 		t.Fatalf("typing tech on the Field filter: got value %q, want technology", f.Value)
 	}
-	tb.tabTo("the Filter button", 3, func(f focused) bool { return f.Tag == "BUTTON" && f.Text == "Filter" })
+	tb.tabTo("the Filter button", 12, func(f focused) bool { return f.Tag == "BUTTON" && f.Text == "Filter" })
 	tb.follow("Enter on Filter", chromedp.KeyEvent(kb.Enter))
 	tb.wantFiltered()
 	fit := tb.fitOf(backEndTitle)

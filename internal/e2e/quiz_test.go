@@ -206,7 +206,7 @@ func (tb *tab) filterTechnology() {
 // wantFiltered checks the results page after filtering by Technology.
 func (tb *tab) wantFiltered() {
 	tb.t.Helper()
-	tb.wantPath(`/results/[A-Za-z0-9_-]+\?category=technology(&education=)?`)
+	tb.wantPath(`/results/[A-Za-z0-9_-]+\?category=technology(&education=)?(&remote=&physical=)?`)
 	if got := eval[string](tb, `document.getElementById('category').selectedOptions[0].textContent`); !strings.HasPrefix(got, "Technology") {
 		tb.t.Errorf("Field filter shows %q, want Technology", got)
 	}

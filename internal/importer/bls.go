@@ -45,6 +45,8 @@ func attachOutlook(occ *roles.Occupation, projections map[string]projectionRow) 
 		From:           projectionsFrom,
 		To:             projectionsTo,
 		Education:      row.education,
+		Experience:     row.experience,
+		Training:       row.training,
 		Source:         roles.Source{Name: projectionsName, Release: projectionsRelease, SOCCode: code, Level: level, SOCTitle: row.title},
 	}
 }

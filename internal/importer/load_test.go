@@ -357,7 +357,7 @@ func TestLoadProgress(t *testing.T) {
 	want := map[string]int{
 		fileReadMe: 0, fileOccupations: 1016, fileJobZones: 923, fileInterests: 8307,
 		fileWorkStyles: 14064, fileSkills: 61530, fileRelated: 18460, fileAltTitles: 56560, fileReported: 7796,
-		fileOEWS: 1403, fileProjections: 832,
+		fileOEWS: 1403, fileProjections: 832, fileEducationCategories: 41, fileEducation: 36209,
 	}
 	if len(rows) != len(want) {
 		t.Errorf("files reported: got %d, want %d", len(rows), len(want))

@@ -28,7 +28,7 @@ const (
 	interestsHeader = "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tDate\tDomain Source\r\n"
 	jobZonesHeader  = "O*NET-SOC Code\tJob Zone\tDate\tDomain Source\r\n"
 	relatedHeader   = "O*NET-SOC Code\tRelated O*NET-SOC Code\tRelatedness Tier\tIndex\r\n"
-	projHeader      = "Occupation Title,Occupation Code,Employment 2024,Employment 2034,\"Employment Change, 2024-2034\",\"Employment Percent Change, 2024-2034\",\"Occupational Openings, 2024-2034 Annual Average\",Median Annual Wage 2024,Typical Entry-Level Education\r\n"
+	projHeader      = "Occupation Title,Occupation Code,Employment 2024,Employment 2034,\"Employment Change, 2024-2034\",\"Employment Percent Change, 2024-2034\",\"Occupational Openings, 2024-2034 Annual Average\",Median Annual Wage 2024,Typical Entry-Level Education,Education Code,Work Experience in a Related Occupation,Workex Code,Typical on-the-job Training,trCode\r\n"
 )
 
 // skillRow is a made-up Skills.txt row.
@@ -134,11 +134,11 @@ func TestIncompleteSkills(t *testing.T) {
 }
 
 func TestMalformedProjections(t *testing.T) {
-	good := "Made-up workers    * Made-up Alias,99-0001,\"1,234.50\",\"1,300.00\",65.5,5.3,12.1,\"50,000\",Bachelor's degree\r\n"
+	good := "Made-up workers    * Made-up Alias,99-0001,\"1,234.50\",\"1,300.00\",65.5,5.3,12.1,\"50,000\",Bachelor's degree,3,None,4,None,6\r\n"
 	tests := []struct {
 		name, content, want string
 	}{
-		{"bad number", projHeader + good + "Other made-up workers,99-0002,\"1,2x\",3,1,1,1,N/A,None\r\n", `Employment Projections.csv:3: Employment 2024 "1,2x": invalid syntax`},
+		{"bad number", projHeader + good + "Other made-up workers,99-0002,\"1,2x\",3,1,1,1,N/A,None,8,None,4,None,6\r\n", `Employment Projections.csv:3: Employment 2024 "1,2x": invalid syntax`},
 		{"wrong field count", projHeader + "Made-up workers,99-0001,1,2\r\n", "Employment Projections.csv:2: wrong number of fields"},
 		{"missing column", "Occupation Title,Occupation Code\r\n", `Employment Projections.csv:1: missing column "Employment 2024"`},
 		{"duplicate code", projHeader + good + good, "Employment Projections.csv:3: Occupation Code 99-0001 appears twice"},
@@ -155,12 +155,13 @@ func TestMalformedProjections(t *testing.T) {
 }
 
 func TestReadProjectionsRow(t *testing.T) {
-	content := projHeader + "Made-up workers    * Made-up Alias* Other Alias,99-0001,\"1,234.50\",\"1,300.00\",65.5,-5.3,12.1,\"50,000\",Bachelor's degree\r\n"
+	content := projHeader + "Made-up workers    * Made-up Alias* Other Alias,99-0001,\"1,234.50\",\"1,300.00\",65.5,-5.3,12.1,\"50,000\",Bachelor's degree,3,Less than 5 years,2,Internship/residency,2\r\n"
 	rows, n, err := readProjections(writeFile(t, fileProjections, content))
 	if err != nil {
 		t.Fatalf("readProjections: %v", err)
 	}
-	want := projectionRow{title: "Made-up workers", base: 1234.5, target: 1300, change: -5.3, openings: 12.1, education: "Bachelor's degree"}
+	want := projectionRow{title: "Made-up workers", base: 1234.5, target: 1300, change: -5.3, openings: 12.1, education: "Bachelor's degree",
+		experience: "Less than 5 years", training: "Internship/residency"}
 	if n != 1 || rows["99-0001"] != want {
 		t.Errorf("got %d rows, %+v, want 1 row, %+v", n, rows["99-0001"], want)
 	}

@@ -62,6 +62,10 @@ func (o *onet) occupations() ([]roles.Occupation, []Gap, error) {
 		if occ.Interests == nil {
 			occ.Interests = map[string]float64{}
 		}
+		var err error
+		if occ.EducationLevels, err = o.educationLevels(code, occ.RatingsFrom); err != nil {
+			return nil, nil, err
+		}
 		out = append(out, occ)
 	}
 	return out, gaps, nil

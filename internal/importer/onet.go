@@ -52,6 +52,9 @@ type onet struct {
 	related      map[string][]relation
 	elements     map[string]roles.Element
 	altTitles    map[string][]string // alternate, short and reported titles, as read
+
+	education       map[string][]educationShare // scale RL, by code
+	educationLabels map[int]string              // RL category → short name
 }
 
 // newONet returns an empty release ready for the readers.
@@ -68,6 +71,9 @@ func newONet() *onet {
 		related:      map[string][]relation{},
 		elements:     map[string]roles.Element{},
 		altTitles:    map[string][]string{},
+
+		education:       map[string][]educationShare{},
+		educationLabels: map[int]string{},
 	}
 }
 
@@ -93,6 +99,8 @@ func readONet(dir string, progress func(string, int)) (*onet, error) {
 		{fileRelated, o.readRelated},
 		{fileAltTitles, o.readAltTitles},
 		{fileReported, o.readReportedTitles},
+		{fileEducationCategories, o.readEducationCategories},
+		{fileEducation, o.readEducation},
 	}
 	for _, s := range steps {
 		n, err := s.read(filepath.Join(dir, s.file))

@@ -26,6 +26,8 @@ type projectionRow struct {
 	base, target, change float64
 	openings             float64
 	education            string
+	experience           string // work experience in a related occupation
+	training             string // typical on-the-job training
 }
 
 var projectionColumns = []string{
@@ -36,6 +38,8 @@ var projectionColumns = []string{
 	"Employment Percent Change, 2024-2034",
 	"Occupational Openings, 2024-2034 Annual Average",
 	"Typical Entry-Level Education",
+	"Work Experience in a Related Occupation",
+	"Typical on-the-job Training",
 }
 
 // readProjections reads the EP table, keyed by SOC code. EP publishes a few
@@ -81,7 +85,7 @@ func readProjections(path string) (map[string]projectionRow, int, error) {
 		if _, dup := out[code]; dup {
 			return nil, 0, fmt.Errorf("%s:%d: Occupation Code %s appears twice", name, line, code)
 		}
-		row := projectionRow{title: projectionTitle(get(0)), education: get(6)}
+		row := projectionRow{title: projectionTitle(get(0)), education: get(6), experience: get(7), training: get(8)}
 		for i, dst := range []*float64{&row.base, &row.target, &row.change, &row.openings} {
 			if *dst, err = parseNumber(projectionColumns[2+i], get(2+i)); err != nil {
 				return nil, 0, fmt.Errorf("%s:%d: %w", name, line, err)

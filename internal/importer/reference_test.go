@@ -46,7 +46,7 @@ func occupation(t *testing.T, ds *Dataset, code string) roles.Occupation {
 	return o
 }
 
-// TestEveryEducationIsOnTheScale keeps roles.EducationLevels complete: the
+// TestEveryEducationIsOnTheScale keeps roles.EducationScale complete: the
 // filters and profiles rank every typical education BLS gives.
 func TestEveryEducationIsOnTheScale(t *testing.T) {
 	ds := realDataset(t)
@@ -56,12 +56,12 @@ func TestEveryEducationIsOnTheScale(t *testing.T) {
 			continue
 		}
 		if roles.EducationRank(o.Outlook.Education) == 0 {
-			t.Errorf("%s: typical education %q is not on roles.EducationLevels", o.ONetCode, o.Outlook.Education)
+			t.Errorf("%s: typical education %q is not on roles.EducationScale", o.ONetCode, o.Outlook.Education)
 		}
 		seen[o.Outlook.Education] = true
 	}
-	if len(seen) != len(roles.EducationLevels) {
-		t.Errorf("the release uses %d education levels, want all %d", len(seen), len(roles.EducationLevels))
+	if len(seen) != len(roles.EducationScale) {
+		t.Errorf("the release uses %d education levels, want all %d", len(seen), len(roles.EducationScale))
 	}
 }
 

@@ -1,10 +1,10 @@
 package roles
 
-// EducationLevels are the BLS Employment Projections' typical entry-level
-// educations, lowest first. Rolefit uses this one scale wherever it speaks
+// EducationScale is the BLS Employment Projections' typical entry-level
+// education levels, lowest first. Rolefit uses this one scale wherever it speaks
 // of education (profiles, category and results filters); O*NET's Job Zone
 // is a different measure and is shown apart, as "preparation".
-var EducationLevels = []string{
+var EducationScale = []string{
 	"No formal educational credential",
 	"High school diploma or equivalent",
 	"Some college, no degree",
@@ -16,9 +16,9 @@ var EducationLevels = []string{
 }
 
 // EducationRank returns the position of a BLS education level on
-// EducationLevels, from 1, or 0 for an unknown or empty one.
+// EducationScale, from 1, or 0 for an unknown or empty one.
 func EducationRank(level string) int {
-	for i, l := range EducationLevels {
+	for i, l := range EducationScale {
 		if l == level {
 			return i + 1
 		}
@@ -27,7 +27,7 @@ func EducationRank(level string) int {
 }
 
 // EducationAtMost reports whether level is known and no higher than max
-// (a level of EducationLevels); an empty max admits every level, known or
+// (a level of EducationScale); an empty max admits every level, known or
 // not.
 func EducationAtMost(level, max string) bool {
 	if max == "" {

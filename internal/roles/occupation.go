@@ -133,8 +133,32 @@ type Outlook struct {
 	Openings       float64 `json:"openings"` // annual average, thousands
 	From           int     `json:"from"`
 	To             int     `json:"to"`
-	Education      string  `json:"education"` // typical entry-level education
+	Education      string  `json:"education"`  // typical entry-level education
+	Experience     string  `json:"experience"` // work experience in a related occupation, e.g. "Less than 5 years"
+	Training       string  `json:"training"`   // typical on-the-job training, e.g. "Apprenticeship"
 	Source         Source  `json:"source"`
+}
+
+// EducationLevels is O*NET's survey of the education that workers (or,
+// for some occupations, O*NET's analysts) say is required to do the job:
+// the share of respondents naming each level (Education, Training, and
+// Experience, scale RL).
+type EducationLevels struct {
+	Levels []EducationLevel `json:"levels"` // in O*NET's category order, lowest first
+	// Imprecise is set when O*NET recommends suppressing at least one of
+	// the percentages, because its sample or its precision is small.
+	Imprecise bool `json:"imprecise,omitempty"`
+	// Respondents is who answered, as O*NET names them: "Incumbent"
+	// (workers in the occupation) or "Occupational Expert".
+	Respondents string `json:"respondents"`
+	Source      Source `json:"source"`
+}
+
+// EducationLevel is one level of an EducationLevels survey.
+type EducationLevel struct {
+	Category int     `json:"category"` // O*NET category of scale RL, 1–12
+	Label    string  `json:"label"`    // e.g. "Bachelor's degree"
+	Percent  float64 `json:"percent"`  // of respondents, 0–100
 }
 
 // Occupation is one O*NET-SOC occupation with its ratings and BLS figures.
@@ -163,4 +187,7 @@ type Occupation struct {
 	Employment       *int     `json:"employment"` // OEWS employment (excludes self-employed)
 	EmploymentSource *Source  `json:"employment_source,omitempty"`
 	Outlook          *Outlook `json:"outlook"` // nil when EP has no row for it at any level
+	// EducationLevels is nil when O*NET has surveyed neither the
+	// occupation nor the related one its ratings come from.
+	EducationLevels *EducationLevels `json:"education_levels,omitempty"`
 }

@@ -153,6 +153,14 @@ type apiRoleDetail struct {
 	// SetsApart are the skills and work styles whose importance stands
 	// furthest above the average occupation's.
 	SetsApart []catalog.Standout `json:"sets_apart"`
+	// Issue 11: how people get there and what the work is like around
+	// them, in our words; the catalog requires them of every role.
+	HowToBecome     string                 `json:"how_to_become"`
+	WorkEnvironment string                 `json:"work_environment"`
+	Tags            *roles.Tags            `json:"tags"`
+	Experience      string                 `json:"experience"` // BLS, same source as education
+	Training        string                 `json:"training"`
+	EducationLevels *roles.EducationLevels `json:"education_levels"`
 }
 
 // apiRole returns one role with the exact source figures of its occupation.
@@ -168,7 +176,14 @@ func (s *Server) apiRole(c echo.Context) error {
 	d := apiRoleDetail{Slug: p.Role.Slug, Title: p.Role.Title, Category: p.Role.Category, ONetCode: o.ONetCode,
 		SOCCode: o.SOCCode, OccupationTitle: o.Title, AlternateTitles: p.Role.AlternateTitles, Summary: p.Role.Summary,
 		CoreSkills: p.Role.CoreSkills, Related: []string{}, JobZone: o.JobZone, Employment: o.Employment,
-		EmploymentSource: o.EmploymentSource, RatingsFrom: o.RatingsFrom}
+		EmploymentSource: o.EmploymentSource, RatingsFrom: o.RatingsFrom,
+		HowToBecome: p.Role.HowToBecome, WorkEnvironment: p.Role.WorkEnvironment, EducationLevels: o.EducationLevels}
+	if t := p.Role.Tags; !t.IsZero() {
+		if t.Hazards == nil {
+			t.Hazards = []string{} // "no hazards" is an empty list, never null
+		}
+		d.Tags = &t
+	}
 	for _, r := range p.Related {
 		d.Related = append(d.Related, r.Slug)
 	}
@@ -192,7 +207,7 @@ func (s *Server) apiRole(c echo.Context) error {
 	if ol := o.Outlook; ol != nil {
 		d.Outlook = &apiOutlook{PercentChange: ol.PercentChange, From: ol.From, To: ol.To, EmploymentFrom: ol.Employment2024,
 			EmploymentTo: ol.Employment2034, Openings: ol.Openings, Source: ol.Source}
-		d.Education = ol.Education
+		d.Education, d.Experience, d.Training = ol.Education, ol.Experience, ol.Training
 		src := ol.Source
 		d.EducationSource = &src
 	}

@@ -22,6 +22,7 @@ type figuresView struct {
 	Employment string
 	Education  string
 	Sources    []string
+	Prep       preparationView // BLS entry requirements and O*NET's education survey
 }
 
 type payView struct {
@@ -48,12 +49,13 @@ type outlookView struct {
 // newFigures formats o's figures for a page about name: a role's title, or
 // "" on the occupation's own page.
 func newFigures(o roles.Occupation, name string) figuresView {
-	v := figuresView{Employment: "not published", Education: "not published"}
+	v := figuresView{Employment: "not published", Education: "not published", Prep: newPreparation(o)}
 	g, ok := roles.FiguresFor(o)
 	if !ok {
 		v.Intro = "BLS publishes no pay, employment or outlook figures for this occupation or any group it belongs to."
 		v.Pay.Text = "BLS publishes no pay figures for this occupation."
 		v.Outlook.Sentence = "BLS publishes no projections for this occupation."
+		v.Sources = appendSurveySource(v.Sources, o)
 		return v
 	}
 	v.Group, v.GroupName = g, "“"+g.Title+"”"
@@ -86,14 +88,24 @@ func newFigures(o roles.Occupation, name string) figuresView {
 		v.Education = ol.Education
 		v.Outlook = outlookView{Change: percent(ol.PercentChange), To: ol.To, Versus: fmt.Sprintf("%d to %d", ol.From, ol.To)}
 		v.Outlook.Sentence = outlookSentence(v.GroupName, *ol)
-		v.Sources = append(v.Sources, sourceLine("Outlook and education", ol.Source))
+		v.Sources = append(v.Sources, sourceLine("Outlook, education, experience and training", ol.Source))
 	} else {
 		v.Outlook.Sentence = fmt.Sprintf("BLS publishes no projections for %s.", v.GroupName)
 	}
+	v.Sources = appendSurveySource(v.Sources, o)
 	if o.RatingsFrom != "" {
 		v.Sources = append(v.Sources, fmt.Sprintf("O*NET 29.3 has no skill or work-style ratings for this occupation yet; the core skills and the fit profile use those of its closest rated relative, O*NET-SOC %s.", o.RatingsFrom))
 	}
 	return v
+}
+
+// appendSurveySource credits O*NET's education survey, which has figures
+// whether or not BLS publishes any.
+func appendSurveySource(sources []string, o roles.Occupation) []string {
+	if el := o.EducationLevels; el != nil {
+		sources = append(sources, fmt.Sprintf("Education survey: %s, %s, O*NET-SOC %s.", el.Source.Name, el.Source.Release, el.Source.SOCCode))
+	}
+	return sources
 }
 
 // figuresIntro says whose figures a page shows. name is the role the page

@@ -35,6 +35,9 @@ type appSetup struct {
 	before func(tb testing.TB, db *store.DB)
 	// extra are imported occupations to match beside the written roles.
 	extra []roles.Occupation
+	// edit, when set, changes the loaded catalog before it is stored and
+	// served, e.g. to give roles working-condition tags.
+	edit func(c *catalog.Catalog)
 }
 
 // newTestAppTB builds a testApp like newTestAppWith, but for any
@@ -51,6 +54,9 @@ func newTestAppTB(tb testing.TB, o appSetup) *testApp {
 	cat, err := catalog.Load(data.FS)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	if o.edit != nil {
+		o.edit(cat)
 	}
 	if err := db.SyncCatalog(ctx, cat); err != nil {
 		tb.Fatal(err)

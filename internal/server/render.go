@@ -23,7 +23,7 @@ var pageNames = []string{"home", "about", "roles", "category", "role", "occupati
 	"quiz_intro", "quiz_section", "quiz_review", "results"}
 
 // partials are parsed into every page.
-var partials = []string{"templates/base.html", "templates/figures.html", "templates/question.html", "templates/explain.html"}
+var partials = []string{"templates/base.html", "templates/figures.html", "templates/filters.html", "templates/question.html", "templates/explain.html"}
 
 // pages holds the parsed templates and the fingerprinted static files.
 type pages struct {

@@ -23,8 +23,9 @@ import (
 type target struct {
 	Slug, Title, Href, Category string
 	JobZone                     int
-	Education                   string // BLS typical entry-level education of its figures' group
-	Figures                     string // a one-line summary of those figures, naming the group
+	Education                   string     // BLS typical entry-level education of its figures' group
+	Figures                     string     // a one-line summary of those figures, naming the group
+	Tags                        roles.Tags // working conditions; zero for imported occupations
 }
 
 // topMatches is how many matches get full explanations on the page.
@@ -121,6 +122,7 @@ type resultsView struct {
 	Categories    []option
 	Educations    []option
 	Filtered      bool
+	Tags          tagFilterView
 	More          int    // matches left out of Rest; 0 when all are listed
 	AllURL        string // the same page listing every match
 	Interests     []barView
@@ -136,7 +138,7 @@ func (s *Server) resultShow(c echo.Context) error {
 		return err
 	}
 	sess := s.session(c)
-	v := s.newResultsView(ev, c.QueryParam("category"), c.QueryParam("education"), c.QueryParam("all") == "1")
+	v := s.newResultsView(ev, c.QueryParam("category"), c.QueryParam("education"), tagFilterFrom(c.QueryParams()), c.QueryParam("all") == "1")
 	v.Flash = takeFlash(sess)
 	// Holding the link makes this the visitor's current result, so role
 	// pages can show how they match.
@@ -150,14 +152,15 @@ func (s *Server) resultShow(c echo.Context) error {
 		Description: "Your ranked career matches.", Data: v})
 }
 
-func (s *Server) newResultsView(ev *evaluation, category, education string, all bool) resultsView {
+func (s *Server) newResultsView(ev *evaluation, category, education string, tf roles.TagFilter, all bool) resultsView {
 	v := resultsView{ID: ev.Result.ID, Created: ev.Result.CreatedAt.Format("2 January 2006"), Flags: ev.Score.Flags,
 		LowConfidence: ev.Ranking.LowConfidence, Code: ev.Score.Code, Total: len(ev.Ranking.Matches)}
 	if _, ok := s.cat.Category(category); !ok {
 		category = ""
 	}
 	education = knownEducation(education)
-	v.Filtered = category != "" || education != ""
+	v.Filtered = category != "" || education != "" || !tf.IsZero()
+	v.Tags = newTagFilterView(tf)
 	hidden := map[string]bool{}
 	for _, slug := range ev.Result.Hidden {
 		if t, ok := s.targets[slug]; ok {
@@ -168,7 +171,7 @@ func (s *Server) newResultsView(ev *evaluation, category, education string, all 
 	explain, explainErr := s.index.Explainer(ev.Person)
 	for i, m := range ev.Ranking.Matches {
 		t, ok := s.targets[m.Slug]
-		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || !roles.EducationAtMost(t.Education, education) {
+		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || !roles.EducationAtMost(t.Education, education) || !tf.Keep(t.Tags) {
 			continue
 		}
 		mv := matchView{target: t, Rank: i + 1, Tier: m.Tier, Fit: m.Fit, Band: m.Band().Label(), BandKey: string(m.Band())}
@@ -197,12 +200,13 @@ func (s *Server) newResultsView(ev *evaluation, category, education string, all 
 		if education != "" {
 			q.Set("education", education)
 		}
+		addTagFilter(q, tf)
 		v.AllURL = "/results/" + ev.Result.ID + "?" + q.Encode() + "#all-h"
 	}
 	for _, cat := range s.cat.Categories {
 		v.Categories = append(v.Categories, option{Value: cat.Slug, Label: cat.Name, Selected: cat.Slug == category})
 	}
-	v.Educations = educationOptions(roles.EducationLevels, education)
+	v.Educations = educationOptions(roles.EducationScale, education)
 	v.Interests, v.Strengths, v.ChartHeight = s.strengthBars(ev.Score)
 	return v
 }

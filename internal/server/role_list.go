@@ -68,6 +68,7 @@ type categoryView struct {
 	Category   store.CategoryCount
 	Sorts      []option
 	Educations []option
+	Tags       tagFilterView
 	Roles      []categoryRow
 }
 
@@ -86,7 +87,8 @@ func (s *Server) categoryShow(c echo.Context) error {
 		return err
 	}
 	edu := knownEducation(c.QueryParam("education"))
-	v := categoryView{Category: cat, Educations: educationOptions(edus, edu)}
+	tf := tagFilterFrom(c.QueryParams())
+	v := categoryView{Category: cat, Educations: educationOptions(edus, edu), Tags: newTagFilterView(tf)}
 	for _, o := range []option{{store.SortTitle, "Title (A–Z)", false}, {store.SortPay, "Median pay (highest first)", false}, {store.SortGrowth, "Growth (fastest first)", false}} {
 		o.Selected = o.Value == sort
 		v.Sorts = append(v.Sorts, o)
@@ -97,6 +99,11 @@ func (s *Server) categoryShow(c echo.Context) error {
 	}
 	for _, r := range list {
 		if !roles.EducationAtMost(r.Education, edu) {
+			continue
+		}
+		// Tags come from the loaded catalog: the store keeps them only
+		// inside each role's JSON, and filtering here needs no SQL dialect.
+		if role, _ := s.cat.Role(r.Slug); !tf.Keep(role.Tags) {
 			continue
 		}
 		row := categoryRow{RoleSummary: r, Median: "not published", Growth: "not published"}
@@ -111,9 +118,13 @@ func (s *Server) categoryShow(c echo.Context) error {
 		}
 		v.Roles = append(v.Roles, row)
 	}
-	v.DataOnly, err = s.db.DataOnlyOccupations(ctx, func(code string) bool { return roles.CategoryForSOC(code) == cat.Slug })
-	if err != nil {
-		return err
+	// Occupations without a written role have no working conditions to
+	// filter on: the form says they are left out while a condition is set.
+	if tf.IsZero() {
+		v.DataOnly, err = s.db.DataOnlyOccupations(ctx, func(code string) bool { return roles.CategoryForSOC(code) == cat.Slug })
+		if err != nil {
+			return err
+		}
 	}
 	return s.render(c, http.StatusOK, "category", pageData{Title: cat.Name + " roles",
 		Description: cat.Description, Section: "roles", Data: v})

@@ -23,6 +23,7 @@ type roleView struct {
 	Preparation string
 	// Standouts are what sets the work apart from other jobs.
 	Standouts []standoutView
+	Tags      []tagRow // the work environment tags, spelled out; nil without tags
 	figuresView
 }
 
@@ -86,7 +87,7 @@ func (s *Server) roleData(c echo.Context, slug string) (pageData, error) {
 	}
 	v := roleView{Role: p.Role, Category: p.Category, Occupation: p.Occupation, Related: p.Related,
 		Preparation: preparation(p.Occupation.JobZone), Standouts: s.standouts(p.Occupation),
-		figuresView: newFigures(p.Occupation, p.Role.Title)}
+		Tags: tagRows(p.Role.Tags), figuresView: newFigures(p.Occupation, p.Role.Title)}
 	return pageData{Title: p.Role.Title, Description: p.Role.Summary, Section: "roles", Data: v}, nil
 }
 

@@ -136,7 +136,9 @@ func (s *Server) buildIndex(extra []roles.Occupation) error {
 		src.Occupations[code] = o
 	}
 	for _, r := range s.cat.Roles {
-		s.targets[r.Slug] = newTarget(r.Slug, r.Title, "/roles/"+r.Slug, r.Category, s.cat.Occupations[r.ONetCode])
+		t := newTarget(r.Slug, r.Title, "/roles/"+r.Slug, r.Category, s.cat.Occupations[r.ONetCode])
+		t.Tags = r.Tags
+		s.targets[r.Slug] = t
 	}
 	for _, o := range extra {
 		// The catalog's occupations are exactly those its roles use.
