@@ -3,7 +3,6 @@ package server
 import (
 	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -23,7 +22,7 @@ type apiRoleItem struct {
 // q (then in rank order, best first).
 func (s *Server) apiRoles(c echo.Context) error {
 	ctx := c.Request().Context()
-	q := strings.TrimSpace(c.QueryParam("q"))
+	q := queryText(c)
 	cat := c.QueryParam("category")
 	if cat != "" {
 		if _, ok := s.cat.Category(cat); !ok {

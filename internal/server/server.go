@@ -37,6 +37,9 @@ type Config struct {
 	// SubmitRate is how many results one client may save per minute; 0
 	// turns the limit off.
 	SubmitRate int
+	// MetricsElsewhere leaves /metrics off the main router: the operator
+	// serves MetricsHandler on a listen address of its own (--metrics-addr).
+	MetricsElsewhere bool
 }
 
 // Deps are the domain objects the server works with.
@@ -66,12 +69,14 @@ type Server struct {
 	validate   *validator.Validate
 	pages      *pages
 	sessions   *sessions.CookieStore
-	metrics    *metrics
-	cache      *pageCache
-	now        func() time.Time           // the clock that times quiz pages
-	choices    map[string][]template.HTML // rendered radios per question and state
-	blocks     map[string][]template.HTML // rendered fieldsets per question and state
-	echo       *echo.Echo
+	// crossOrigin refuses browser requests from other sites (CSRF).
+	crossOrigin *http.CrossOriginProtection
+	metrics     *metrics
+	cache       *pageCache
+	now         func() time.Time           // the clock that times quiz pages
+	choices     map[string][]template.HTML // rendered radios per question and state
+	blocks      map[string][]template.HTML // rendered fieldsets per question and state
+	echo        *echo.Echo
 }
 
 // New builds the server, its matching index and its router.
@@ -86,7 +91,8 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics(), cache: newPageCache(), now: time.Now}
+	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics(), cache: newPageCache(), now: time.Now,
+		crossOrigin: http.NewCrossOriginProtection()}
 	if err := s.buildIndex(d.Extra); err != nil {
 		return nil, err
 	}
@@ -167,6 +173,9 @@ func OccupationSlug(code string) string {
 
 // Handler returns the root HTTP handler.
 func (s *Server) Handler() http.Handler { return s.echo }
+
+// MetricsHandler serves the Prometheus metrics, for a listener of its own.
+func (s *Server) MetricsHandler() http.Handler { return s.metrics.httpHandler() }
 
 // Shutdown stops accepting requests and waits for in-flight ones.
 func (s *Server) Shutdown(ctx context.Context) error { return s.echo.Shutdown(ctx) }
