@@ -22,9 +22,9 @@ import (
 )
 
 type serveConfig struct {
-	addr, db, sessionKey, bodyLimit string
-	secureCookies, trustProxy       bool
-	submitRate, dbMaxMB             int
+	addr, metricsAddr, db, sessionKey, bodyLimit string
+	secureCookies, trustProxy                    bool
+	submitRate, dbMaxMB                          int
 }
 
 func envBool(getenv func(string) string, key string) bool {
@@ -44,6 +44,7 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *s
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.addr, "addr", envOr(getenv, "ROLEFIT_ADDR", "127.0.0.1:8080"), "listen address (env ROLEFIT_ADDR)")
+	fs.StringVar(&c.metricsAddr, "metrics-addr", getenv("ROLEFIT_METRICS_ADDR"), "serve /metrics on this address instead of the main one, e.g. 127.0.0.1:9090 (env ROLEFIT_METRICS_ADDR)")
 	fs.StringVar(&c.db, "db", envOr(getenv, "ROLEFIT_DB", "var/rolefit.db"), "SQLite database file, created with its folder (env ROLEFIT_DB)")
 	fs.BoolVar(&c.secureCookies, "secure-cookies", envBool(getenv, "ROLEFIT_SECURE_COOKIES"), "mark cookies Secure and send HSTS: set when served over HTTPS (env ROLEFIT_SECURE_COOKIES)")
 	fs.BoolVar(&c.trustProxy, "trust-proxy", envBool(getenv, "ROLEFIT_TRUST_PROXY"), "trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (env ROLEFIT_TRUST_PROXY)")
@@ -115,7 +116,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	srv, err := server.New(server.Config{SecureCookies: cfg.secureCookies, TrustProxy: cfg.trustProxy,
-		SessionKeys: keys, BodyLimit: cfg.bodyLimit, SubmitRate: cfg.submitRate},
+		SessionKeys: keys, BodyLimit: cfg.bodyLimit, SubmitRate: cfg.submitRate, MetricsElsewhere: cfg.metricsAddr != ""},
 		server.Deps{Log: log, DB: db, Catalog: cat, Bank: bank, Extra: extra})
 	if err != nil {
 		return err
@@ -125,19 +126,24 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	servers := []*http.Server{httpServer(srv.Handler(), log)}
+	listeners := []net.Listener{srv.Listener(ln)}
+	if cfg.metricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.metricsAddr)
+		if err != nil {
+			_ = ln.Close()
+			return err
+		}
+		servers = append(servers, httpServer(srv.MetricsHandler(), log))
+		listeners = append(listeners, mln)
+		log.Info("metrics listening", "addr", "http://"+mln.Addr().String())
 	}
 	log.Info("listening", "addr", "http://"+ln.Addr().String(), "db", cfg.db, "roles", len(cat.Roles), "startup", time.Since(start).String())
 
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	errc := make(chan error, len(servers))
+	for i, hs := range servers {
+		go func() { errc <- hs.Serve(listeners[i]) }()
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -146,11 +152,26 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	log.Info("shutting down")
 	shutCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(shutCtx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+	for _, hs := range servers {
+		if err := hs.Shutdown(shutCtx); err != nil {
+			return fmt.Errorf("shutdown: %w", err)
+		}
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// httpServer is an http.Server with explicit timeouts and header bound.
+func httpServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
 
 // sessionKeys returns the configured key, or one generated once and kept in
