@@ -19,7 +19,6 @@ import (
 	"rolefit/internal/catalog"
 	"rolefit/internal/matching"
 	"rolefit/internal/roles"
-	"rolefit/internal/store"
 )
 
 // Config holds the HTTP layer's settings.
@@ -45,7 +44,7 @@ type Config struct {
 // Deps are the domain objects the server works with.
 type Deps struct {
 	Log     *slog.Logger
-	DB      *store.DB
+	DB      Store
 	Catalog *catalog.Catalog
 	Bank    *assessment.Bank
 	// Extra are imported occupations without a written role; they are
@@ -57,7 +56,7 @@ type Deps struct {
 type Server struct {
 	cfg       Config
 	log       *slog.Logger
-	db        *store.DB
+	db        Store
 	cat       *catalog.Catalog
 	bank      *assessment.Bank
 	index     *matching.Index

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"rolefit/internal/catalog"
@@ -21,9 +22,12 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 		return fmt.Errorf("store: sync catalog: %w", err)
 	}
 	defer tx.Rollback()
+	if err := s.lockCatalog(ctx, tx); err != nil {
+		return err
+	}
 
 	for i, cat := range c.Categories {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO categories(slug, name, description, position) VALUES (?, ?, ?, ?)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO categories(slug, name, description, position) VALUES ($1, $2, $3, $4)
 			ON CONFLICT(slug) DO UPDATE SET name = excluded.name, description = excluded.description, position = excluded.position`,
 			cat.Slug, cat.Name, cat.Description, i); err != nil {
 			return fmt.Errorf("store: sync category %s: %w", cat.Slug, err)
@@ -42,7 +46,7 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 		if err != nil {
 			return fmt.Errorf("store: sync role %s: %w", r.Slug, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO roles(slug, title, category, onet_code, summary, data) VALUES (?, ?, ?, ?, ?, ?)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO roles(slug, title, category, onet_code, summary, data) VALUES ($1, $2, $3, $4, $5, $6)
 			ON CONFLICT(slug) DO UPDATE SET title = excluded.title, category = excluded.category,
 				onet_code = excluded.onet_code, summary = excluded.summary, data = excluded.data`,
 			r.Slug, r.Title, r.Category, r.ONetCode, r.Summary, string(data)); err != nil {
@@ -53,7 +57,7 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 	if err := deleteOthers(ctx, tx, "roles", "slug", keep); err != nil {
 		return err
 	}
-	if err := reindexRoles(ctx, tx, docs); err != nil {
+	if err := s.reindex(ctx, tx, "role", docs); err != nil {
 		return err
 	}
 	cats := make([]any, 0, len(c.Categories))
@@ -70,7 +74,11 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 func deleteOthers(ctx context.Context, tx *sql.Tx, table, key string, keep []any) error {
 	q := fmt.Sprintf(`DELETE FROM %s`, table) // #nosec G201 -- table and key are constants of this package
 	if len(keep) > 0 {
-		q += fmt.Sprintf(` WHERE %s NOT IN (%s)`, key, strings.TrimSuffix(strings.Repeat("?,", len(keep)), ","))
+		marks := make([]string, len(keep))
+		for i := range keep {
+			marks[i] = "$" + strconv.Itoa(i+1)
+		}
+		q += fmt.Sprintf(` WHERE %s NOT IN (%s)`, key, strings.Join(marks, ","))
 	}
 	if _, err := tx.ExecContext(ctx, q, keep...); err != nil {
 		return fmt.Errorf("store: prune %s: %w", table, err)
@@ -98,7 +106,7 @@ func upsertOccupation(ctx context.Context, tx *sql.Tx, o roles.Occupation) error
 		edu = o.Outlook.Education
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO occupations(onet_code, soc_code, title, job_zone, median_wage, percent_change, education, description, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT(onet_code) DO UPDATE SET soc_code = excluded.soc_code, title = excluded.title, job_zone = excluded.job_zone,
 			median_wage = excluded.median_wage, percent_change = excluded.percent_change, education = excluded.education,
 			description = CASE WHEN excluded.description = '' THEN occupations.description ELSE excluded.description END,

@@ -21,6 +21,9 @@ func (s *DB) ImportOccupations(ctx context.Context, occs []roles.Occupation) err
 		return fmt.Errorf("store: import: %w", err)
 	}
 	defer tx.Rollback()
+	if err := s.lockCatalog(ctx, tx); err != nil {
+		return err
+	}
 	used := map[string]bool{}
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT onet_code FROM roles`)
 	if err != nil {
@@ -42,17 +45,14 @@ func (s *DB) ImportOccupations(ctx context.Context, occs []roles.Occupation) err
 		if err := upsertOccupation(ctx, tx, o); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE occupations SET imported = 1 WHERE onet_code = ?`, o.ONetCode); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE occupations SET imported = 1 WHERE onet_code = $1`, o.ONetCode); err != nil {
 			return fmt.Errorf("store: import %s: %w", o.ONetCode, err)
 		}
 		if !used[o.ONetCode] {
 			docs = append(docs, searchDoc{key: o.ONetCode, title: o.Title, summary: firstSentence(o.Description)})
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE kind = 'occupation'`); err != nil {
-		return fmt.Errorf("store: import: %w", err)
-	}
-	if err := insertDocs(ctx, tx, "occupation", docs); err != nil {
+	if err := s.reindex(ctx, tx, "occupation", docs); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -81,7 +81,7 @@ type OccupationLink struct {
 func (s *DB) Occupation(ctx context.Context, code string) (*OccupationPage, error) {
 	var p OccupationPage
 	var data, desc string
-	err := s.db.QueryRowContext(ctx, `SELECT data, description FROM occupations WHERE onet_code = ?`, code).Scan(&data, &desc)
+	err := s.db.QueryRowContext(ctx, `SELECT data, description FROM occupations WHERE onet_code = $1`, code).Scan(&data, &desc)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -92,7 +92,7 @@ func (s *DB) Occupation(ctx context.Context, code string) (*OccupationPage, erro
 		return nil, fmt.Errorf("store: occupation %s: %w", code, err)
 	}
 	p.Occupation.Description = desc
-	rows, err := s.db.QueryContext(ctx, `SELECT slug, title FROM roles WHERE onet_code = ? ORDER BY title`, code)
+	rows, err := s.db.QueryContext(ctx, `SELECT slug, title FROM roles WHERE onet_code = $1 ORDER BY title`, code)
 	if err != nil {
 		return nil, fmt.Errorf("store: occupation %s roles: %w", code, err)
 	}
@@ -111,7 +111,7 @@ func (s *DB) Occupation(ctx context.Context, code string) (*OccupationPage, erro
 		var slug, rtitle, otitle sql.NullString
 		err := s.db.QueryRowContext(ctx, `SELECT (SELECT slug FROM roles WHERE onet_code = o.onet_code ORDER BY slug LIMIT 1),
 			(SELECT title FROM roles WHERE onet_code = o.onet_code ORDER BY slug LIMIT 1), o.title
-			FROM occupations o WHERE o.onet_code = ?`, rc).Scan(&slug, &rtitle, &otitle)
+			FROM occupations o WHERE o.onet_code = $1`, rc).Scan(&slug, &rtitle, &otitle)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}
@@ -132,7 +132,7 @@ func (s *DB) Occupation(ctx context.Context, code string) (*OccupationPage, erro
 func (s *DB) DataOnlyOccupations(ctx context.Context, keep func(code string) bool) ([]OccupationLink, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT onet_code, title FROM occupations o
 		WHERE imported = 1 AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.onet_code = o.onet_code)
-		ORDER BY title COLLATE NOCASE`)
+		ORDER BY `+s.nocase("title")) // #nosec G202 -- a constant of this package
 	if err != nil {
 		return nil, fmt.Errorf("store: data-only occupations: %w", err)
 	}

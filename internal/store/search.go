@@ -84,6 +84,9 @@ func matchExpr(q string) string {
 // Search returns up to limit roles and occupations matching q, best first.
 // Hand-written roles rank ahead of data-only occupations of equal relevance.
 func (s *DB) Search(ctx context.Context, q string, limit int) ([]SearchHit, error) {
+	if s.pg {
+		return s.searchPostgres(ctx, q, limit)
+	}
 	expr := matchExpr(q)
 	if expr == "" {
 		return nil, nil
@@ -93,30 +96,22 @@ func (s *DB) Search(ctx context.Context, q string, limit int) ([]SearchHit, erro
 		FROM search s
 		LEFT JOIN roles r ON s.kind = 'role' AND r.slug = s.key
 		LEFT JOIN occupations o ON s.kind = 'occupation' AND o.onet_code = s.key
-		WHERE search MATCH ?
+		WHERE search MATCH $1
 		ORDER BY bm25(search, 0, 0, 12.0, 6.0, 1.0) * CASE s.kind WHEN 'role' THEN 1.5 ELSE 1.0 END, 3
-		LIMIT ?`, expr, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: search: %w", err)
-	}
-	defer rows.Close()
-	var hits []SearchHit
-	for rows.Next() {
-		var h SearchHit
-		if err := rows.Scan(&h.Kind, &h.Key, &h.Title, &h.Summary); err != nil {
-			return nil, fmt.Errorf("store: search: %w", err)
-		}
-		hits = append(hits, h)
-	}
-	return hits, rows.Err()
+		LIMIT $2`, expr, limit)
+	return searchHits(rows, err)
 }
 
-// reindexRoles rebuilds the role rows of the search index inside tx.
-func reindexRoles(ctx context.Context, tx *sql.Tx, docs []searchDoc) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE kind = 'role'`); err != nil {
+// reindex rebuilds the rows of kind in SQLite's FTS5 index inside tx.
+// PostgreSQL has no such index (see searchPostgres).
+func (s *DB) reindex(ctx context.Context, tx *sql.Tx, kind string, docs []searchDoc) error {
+	if s.pg {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE kind = $1`, kind); err != nil {
 		return fmt.Errorf("store: search index: %w", err)
 	}
-	return insertDocs(ctx, tx, "role", docs)
+	return insertDocs(ctx, tx, kind, docs)
 }
 
 type searchDoc struct {
@@ -124,7 +119,7 @@ type searchDoc struct {
 }
 
 func insertDocs(ctx context.Context, tx *sql.Tx, kind string, docs []searchDoc) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO search(kind, key, title, alt_titles, summary) VALUES (?, ?, ?, ?, ?)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO search(kind, key, title, alt_titles, summary) VALUES ($1, $2, $3, $4, $5)`)
 	if err != nil {
 		return fmt.Errorf("store: search index: %w", err)
 	}
