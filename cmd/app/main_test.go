@@ -127,16 +127,7 @@ func TestMetricsOnTheirOwnAddress(t *testing.T) {
 	addrs, _, stop := startServe(t, map[string]string{"ROLEFIT_ADDR": "127.0.0.1:0", "ROLEFIT_METRICS_ADDR": "127.0.0.1:0",
 		"ROLEFIT_DB": filepath.Join(t.TempDir(), "m.db")})
 	defer stop()
-	get := func(url string) (int, string) {
-		t.Helper()
-		res, err := http.Get(url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
-	}
+	get := func(url string) (int, string) { t.Helper(); return fetch(t, http.DefaultClient, url) }
 	if code, _ := get(addrs["listening"] + "/healthz"); code != http.StatusOK {
 		t.Fatalf("/healthz: got %d, want 200", code)
 	}

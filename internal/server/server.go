@@ -50,6 +50,9 @@ type Deps struct {
 	// Extra are imported occupations without a written role; they are
 	// matched and linked to their data-only pages.
 	Extra []roles.Occupation
+
+	// metrics, when set, are kept from the server this one replaces (Live).
+	metrics *metrics
 }
 
 // Server holds every dependency of the handlers.
@@ -90,7 +93,11 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics(), cache: newPageCache(), now: time.Now,
+	m := d.metrics
+	if m == nil {
+		m = newMetrics()
+	}
+	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: m, cache: newPageCache(), now: time.Now,
 		crossOrigin: http.NewCrossOriginProtection()}
 	if err := s.buildIndex(d.Extra); err != nil {
 		return nil, err

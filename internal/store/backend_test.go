@@ -233,3 +233,30 @@ func TestRedactHidesThePassword(t *testing.T) {
 		t.Errorf("Redact of a file: got %q", got)
 	}
 }
+
+func TestImportMovesTheCatalogVersion(t *testing.T) { backends(t, testCatalogVersion) }
+
+func testCatalogVersion(t *testing.T, db *DB) {
+	ctx := context.Background()
+	cat, err := catalog.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v0, err := db.CatalogVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SyncCatalog(ctx, cat); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := db.CatalogVersion(ctx); v != v0 {
+		t.Errorf("a catalog sync moved the version from %d to %d: every restart would rebuild every instance", v0, v)
+	}
+	if err := db.ImportOccupations(ctx, importFixture(t, cat)); err != nil {
+		t.Fatal(err)
+	}
+	v1, _ := db.CatalogVersion(ctx)
+	if v1 == v0 {
+		t.Errorf("an import left the version at %d", v0)
+	}
+}

@@ -55,6 +55,9 @@ func (s *DB) ImportOccupations(ctx context.Context, occs []roles.Occupation) err
 	if err := s.reindex(ctx, tx, "occupation", docs); err != nil {
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, `UPDATE catalog_version SET version = version + 1 WHERE id = 1`); err != nil {
+		return fmt.Errorf("store: import: %w", err)
+	}
 	return tx.Commit()
 }
 
@@ -172,6 +175,14 @@ func (s *DB) AllOccupations(ctx context.Context) ([]roles.Occupation, error) {
 		out = append(out, o)
 	}
 	return out, rows.Err()
+}
+
+// CatalogVersion returns a number that every import changes, so that a
+// running instance can tell its view of the imported occupations is stale.
+func (s *DB) CatalogVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.db.QueryRowContext(ctx, `SELECT version FROM catalog_version WHERE id = 1`).Scan(&v)
+	return v, err
 }
 
 // CountOccupations returns how many occupations are stored and how many of
