@@ -51,19 +51,20 @@ func freeAddr() (string, error) {
 	return ln.Addr().String(), nil
 }
 
-// startApp starts bin serving a fresh database in dir, with rate limiting off.
-func startApp(bin, dir string) (*appProc, error) {
+// startApp starts bin serving db (a file, or a PostgreSQL URL), with rate
+// limiting off, logging into dir.
+func startApp(bin, dir, name, db string) (*appProc, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
 	}
-	logPath := filepath.Join(dir, "app.log")
+	logPath := filepath.Join(dir, name+".log")
 	logf, err := os.Create(logPath) // #nosec G304 -- a log file in the benchmark's own temporary folder
 	if err != nil {
 		return nil, err
 	}
-	defer logf.Close()                                                                        // the child holds its own descriptor
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", filepath.Join(dir, "bench.db")) // #nosec G204 -- runs the binary this benchmark just built
+	defer logf.Close()                                       // the child holds its own descriptor
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", db) // #nosec G204 -- runs the binary this benchmark just built
 	cmd.Env = append(os.Environ(), "ROLEFIT_SUBMIT_RATE=0")
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
