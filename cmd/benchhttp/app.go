@@ -63,7 +63,7 @@ func startApp(bin, dir, name, db string) (*appProc, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer logf.Close()                                       // the child holds its own descriptor
+	defer logf.Close()                                            // the child holds its own descriptor
 	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", db) // #nosec G204 -- runs the binary this benchmark just built
 	cmd.Env = append(os.Environ(), "ROLEFIT_SUBMIT_RATE=0")
 	cmd.Stdout, cmd.Stderr = logf, logf
