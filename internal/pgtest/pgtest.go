@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -119,12 +120,34 @@ func (c *Cluster) start(ctx context.Context) error {
 			return fmt.Errorf("pgtest: pg_ctl start: %w\n%s\n%s", err, out, log)
 		}
 	}
+	if err := c.watch(); err != nil {
+		return err
+	}
 	admin, err := sql.Open("pgx", c.DSN("postgres"))
 	if err != nil {
 		return err
 	}
 	c.admin = admin
 	return admin.PingContext(ctx)
+}
+
+// watch starts a small shell that outlives this process: once it is gone
+// (a test binary killed by its -timeout never runs Stop), the shell stops
+// the server and removes its files, so no cluster is left running.
+func (c *Cluster) watch() error {
+	stop := fmt.Sprintf("%q -D %q -m immediate -w stop", filepath.Join(c.bin, "pg_ctl"), c.data)
+	if c.runAs != "" {
+		stop = "runuser -u " + c.runAs + " -- " + stop
+	}
+	script := fmt.Sprintf("while kill -0 %d 2>/dev/null; do sleep 1; done; if [ -d %q ]; then %s >/dev/null 2>&1; rm -rf %q; fi",
+		os.Getpid(), c.data, stop, c.dir)
+	cmd := exec.Command("sh", "-c", script)               // #nosec G204 -- paths this package made
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // not in the test's process group, so not killed with it
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("pgtest: watchdog: %w", err)
+	}
+	go func() { _ = cmd.Wait() }() // reaped if this process lives longer
+	return nil
 }
 
 // run runs one of the server's programs, as the server's user.
