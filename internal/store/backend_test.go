@@ -260,3 +260,34 @@ func testCatalogVersion(t *testing.T, db *DB) {
 		t.Errorf("an import left the version at %d", v0)
 	}
 }
+
+// TestConcurrentHidesAreAllKept: hides of different matches sent at once
+// (two tabs, two instances) must all be kept.
+func TestConcurrentHidesAreAllKept(t *testing.T) { backends(t, testConcurrentHides) }
+
+func testConcurrentHides(t *testing.T, db *DB) {
+	ctx := context.Background()
+	id, err := db.CreateResult(ctx, threeAnswers, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slugs := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
+	var wg sync.WaitGroup
+	errs := make([]error, len(slugs))
+	for i, slug := range slugs {
+		wg.Go(func() { errs[i] = db.SetHidden(ctx, id, slug, true) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("hide %s: %v", slugs[i], err)
+		}
+	}
+	r, err := db.Result(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Hidden) != len(slugs) {
+		t.Errorf("got %v hidden after %d concurrent hides, want all of them", r.Hidden, len(slugs))
+	}
+}

@@ -102,8 +102,15 @@ func (s *DB) SetHidden(ctx context.Context, id, slug string, hide bool) error {
 		return fmt.Errorf("store: hide: %w", err)
 	}
 	defer tx.Rollback()
+	// Read-modify-write: on PostgreSQL the row is locked so that two
+	// instances hiding at once cannot lose one of the changes (SQLite's
+	// transactions take the write lock at BEGIN already).
+	lock := ""
+	if s.pg {
+		lock = " FOR UPDATE"
+	}
 	var hidden string
-	err = tx.QueryRowContext(ctx, `SELECT hidden FROM results WHERE id = $1`, id).Scan(&hidden)
+	err = tx.QueryRowContext(ctx, `SELECT hidden FROM results WHERE id = $1`+lock, id).Scan(&hidden)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
 	}
