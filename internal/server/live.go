@@ -25,7 +25,8 @@ type CatalogSource interface {
 // an import is matched, listed and shown by every instance without a
 // restart. Each request runs on one Server from start to end, so a swap
 // never mixes two catalogs in one answer; the new Server starts with an
-// empty page cache and keeps the old one's metrics.
+// empty page cache and keeps the old one's metrics (its per-client
+// submission limits start afresh: imports are rare).
 type Live struct {
 	cfg     Config
 	deps    Deps
