@@ -77,3 +77,12 @@ func (b *bareServer) stop() error {
 	}
 	return nil
 }
+
+// pid is the bare server's process id, or 0 when it runs in this process
+// (its CPU time then cannot be told from the load generator's).
+func (b *bareServer) pid() int {
+	if b.proc == nil {
+		return 0
+	}
+	return b.proc.Process.Pid
+}

@@ -18,6 +18,7 @@ type sample struct {
 	metrics vegeta.Metrics // latencies and status codes of every request
 	ok      int            // requests answered with the expected status
 	elapsed time.Duration  // time under load, summed over runs
+	cpu     time.Duration  // CPU time the server used under load (0: not measured)
 }
 
 // result is one target against one server, summarised.
@@ -26,6 +27,9 @@ type result struct {
 	RPS      float64 // OK per second under load
 	P50, P99 time.Duration
 	bad      map[int]int // unexpected statuses (0: transport errors) and their counts
+	// CPUPerOK is the server's CPU time per OK request: unlike req/s it
+	// hardly depends on what else runs on the machine.
+	CPUPerOK time.Duration
 }
 
 // result summarises s; the expected status t.want counts as success.
@@ -33,6 +37,9 @@ func (s *sample) result(want int) result {
 	s.metrics.Close()
 	r := result{OK: s.ok, P50: s.metrics.Latencies.P50, P99: s.metrics.Latencies.P99, bad: map[int]int{}}
 	r.RPS = ratio(float64(s.ok), s.elapsed.Seconds())
+	if s.ok > 0 {
+		r.CPUPerOK = s.cpu / time.Duration(s.ok)
+	}
 	for code, n := range s.metrics.StatusCodes {
 		if c, _ := strconv.Atoi(code); c != want {
 			r.bad[c] += n
@@ -72,8 +79,9 @@ func (r result) errorDetail() string {
 // loop (no rate: each of conc workers sends its next request as soon as
 // the previous one is answered), one keep-alive connection per worker.
 // A GET target is visited once first, as a browser would (following
-// redirects), and the cookies it got are sent with every request.
-func runLoad(ctx context.Context, s *sample, t *target, base string, conc int, dur time.Duration, gzip bool) error {
+// redirects), and the cookies it got are sent with every request. With a
+// pid, the server process's CPU time under load is added to s.
+func runLoad(ctx context.Context, s *sample, t *target, base string, pid, conc int, dur time.Duration, gzip bool) error {
 	tr := newTransport(conc)
 	defer tr.CloseIdleConnections()
 	header := http.Header{"User-Agent": {"rolefit-benchhttp"}}
@@ -98,6 +106,7 @@ func runLoad(ctx context.Context, s *sample, t *target, base string, conc int, d
 		vegeta.MaxBody(0), // read and drop the body: no copy of it per request
 	)
 	go func() { <-ctx.Done(); atk.Stop() }()
+	cpu0, cpuErr := readCPU(pid)
 	start := time.Now()
 	for res := range atk.Attack(targeter(t, base, header), vegeta.Rate{Freq: 0}, dur, t.name()) {
 		s.metrics.Add(res)
@@ -106,6 +115,9 @@ func runLoad(ctx context.Context, s *sample, t *target, base string, conc int, d
 		}
 	}
 	s.elapsed += min(time.Since(start), dur)
+	if cpu1, err := readCPU(pid); pid > 0 && cpuErr == nil && err == nil {
+		s.cpu += cpu1 - cpu0
+	}
 	return ctx.Err()
 }
 

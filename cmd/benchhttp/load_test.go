@@ -67,7 +67,7 @@ func TestCaptureAndLoad(t *testing.T) {
 				t.Fatalf("capture: skip %q, fail %q; want neither", tt.skip, tt.fail)
 			}
 			var s sample
-			if err := runLoad(context.Background(), &s, tt, srv.URL, 4, 200*time.Millisecond, false); err != nil {
+			if err := runLoad(context.Background(), &s, tt, srv.URL, 0, 4, 200*time.Millisecond, false); err != nil {
 				t.Fatal(err)
 			}
 			r := s.result(tt.want)
@@ -109,7 +109,7 @@ func TestBareReplaysCapturedBytes(t *testing.T) {
 	defer bare.stop()
 	for _, tt := range targets {
 		var s sample
-		if err := runLoad(context.Background(), &s, tt, "http://"+bare.addr, 2, 100*time.Millisecond, false); err != nil {
+		if err := runLoad(context.Background(), &s, tt, "http://"+bare.addr, 0, 2, 100*time.Millisecond, false); err != nil {
 			t.Fatal(err)
 		}
 		if r := s.result(tt.want); r.errors() != 0 || r.OK == 0 {

@@ -175,9 +175,10 @@ func runSQLite(ctx context.Context, cfg config, bin, dir string, stdout io.Write
 			continue
 		}
 		var acc [2]sample
+		pids := [2]int{app.cmd.Process.Pid, bare.pid()}
 		for range rounds {
 			for i, base := range []string{"http://" + app.addr, "http://" + bare.addr} {
-				if err := runLoad(ctx, &acc[i], t, base, cfg.conc, cfg.dur/time.Duration(rounds), cfg.gzip); err != nil {
+				if err := runLoad(ctx, &acc[i], t, base, pids[i], cfg.conc, cfg.dur/time.Duration(rounds), cfg.gzip); err != nil {
 					return fmt.Errorf("%s: %w", t.name(), err)
 				}
 			}
@@ -228,7 +229,7 @@ func runPostgres(ctx context.Context, cfg config, bin, dir string, stdout io.Wri
 		return nil
 	}
 	var s sample
-	if err := runLoad(ctx, &s, t, "http://"+app.addr, cfg.conc, cfg.dur, cfg.gzip); err != nil {
+	if err := runLoad(ctx, &s, t, "http://"+app.addr, app.cmd.Process.Pid, cfg.conc, cfg.dur, cfg.gzip); err != nil {
 		return err
 	}
 	r := s.result(t.want)
@@ -268,18 +269,26 @@ func printTarget(w io.Writer, t *target, r [2]result) {
 		fmt.Fprintf(w, "  %s\n", t.bareNote)
 	}
 	printTable(w, []string{"app", "bare"}, r[:])
-	fmt.Fprintf(w, "  ratio app/bare req/s: %.2f\n\n", ratio(r[0].RPS, r[1].RPS))
+	fmt.Fprintf(w, "  ratio app/bare req/s: %.2f", ratio(r[0].RPS, r[1].RPS))
+	if r[0].CPUPerOK > 0 && r[1].CPUPerOK > 0 {
+		fmt.Fprintf(w, "; ratio bare/app CPU per request: %.2f", ratio(float64(r[1].CPUPerOK), float64(r[0].CPUPerOK)))
+	}
+	fmt.Fprint(w, "\n\n")
 }
 
 func printTable(w io.Writer, names []string, rs []result) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "\tserver\treq/s\tp50 ms\tp99 ms\terrors\t")
+	fmt.Fprintln(tw, "\tserver\treq/s\tp50 ms\tp99 ms\tCPU µs/req\terrors\t")
 	for i, x := range rs {
 		errs := fmt.Sprint(x.errors())
 		if d := x.errorDetail(); d != "" {
 			errs += " (" + d + ")"
 		}
-		fmt.Fprintf(tw, "\t%s\t%.0f\t%.2f\t%.2f\t%s\t\n", names[i], x.RPS, ms(x.P50), ms(x.P99), errs)
+		cpu := "-"
+		if x.CPUPerOK > 0 {
+			cpu = fmt.Sprintf("%.0f", float64(x.CPUPerOK.Nanoseconds())/1000)
+		}
+		fmt.Fprintf(tw, "\t%s\t%.0f\t%.2f\t%.2f\t%s\t%s\t\n", names[i], x.RPS, ms(x.P50), ms(x.P99), cpu, errs)
 	}
 	_ = tw.Flush()
 }
