@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os/exec"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -18,6 +19,7 @@ type canned struct {
 	contentType     string
 	contentEncoding string // "gzip" with -gzip, else empty
 	body            []byte
+	sized           bool // the bare server sends Content-Length too (-bare-length)
 }
 
 // bareServer is the baseline: a plain echo.New() with no middleware that
@@ -46,6 +48,9 @@ func startBare(targets []*target) (*bareServer, error) {
 			}
 			if r.contentEncoding != "" {
 				c.Response().Header().Set(echo.HeaderContentEncoding, r.contentEncoding)
+			}
+			if r.sized {
+				c.Response().Header().Set(echo.HeaderContentLength, strconv.Itoa(len(r.body)))
 			}
 			return c.Blob(r.status, r.contentType, r.body)
 		})

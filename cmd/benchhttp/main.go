@@ -48,6 +48,7 @@ type config struct {
 	strict, gzip  bool
 	pg            bool
 	bareInProcess bool
+	bareLength    bool
 	serveBare     string
 }
 
@@ -62,6 +63,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.gzip, "gzip", false, "ask for gzip as browsers do; the bare server replays the app's compressed bytes")
 	fs.BoolVar(&c.pg, "pg", true, "also measure submissions on a throwaway PostgreSQL cluster (skipped without its server programs)")
 	fs.BoolVar(&c.bareInProcess, "bare-inprocess", false, "run the bare server inside the load generator's process instead of a process of its own")
+	fs.BoolVar(&c.bareLength, "bare-length", false, "the bare server sends Content-Length too, as the app does for cached pages, so that the ratio weighs the app's middleware alone")
 	fs.StringVar(&c.serveBare, "serve-bare", "", "internal: serve the captured responses in FILE as the bare server")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -147,6 +149,9 @@ func runSQLite(ctx context.Context, cfg config, bin, dir string, stdout io.Write
 	if err := capture(ctx, "http://"+app.addr, rep.targets, cfg.gzip); err != nil {
 		return err
 	}
+	for _, t := range rep.targets {
+		t.resp.sized = cfg.bareLength
+	}
 	var bare *bareServer
 	where := "in a process of its own"
 	if cfg.bareInProcess {
@@ -164,7 +169,11 @@ func runSQLite(ctx context.Context, cfg config, bin, dir string, stdout io.Write
 	if cfg.gzip {
 		encoding = "gzip (Accept-Encoding: gzip)"
 	}
-	fmt.Fprintf(stdout, "bare: echo.New() with no middleware, %s, on http://%s, replaying the app's captured body and Content-Type\n", where, bare.addr)
+	framing := "c.Blob, so chunked where the app may send Content-Length"
+	if cfg.bareLength {
+		framing = "with Content-Length"
+	}
+	fmt.Fprintf(stdout, "bare: echo.New() with no middleware, %s, on http://%s, replaying the app's captured body and Content-Type (%s)\n", where, bare.addr, framing)
 	fmt.Fprintf(stdout, "load: vegeta, closed loop of %d workers (one keep-alive connection each), %v per target and server in %d rounds taken in turn (app, bare, app, …); encoding %s; %d CPUs, GOMAXPROCS %d\n\n",
 		cfg.conc, cfg.dur, rounds, encoding, runtime.NumCPU(), runtime.GOMAXPROCS(0))
 
