@@ -35,7 +35,7 @@ func envBool(getenv func(string) string, key string) bool {
 }
 
 // dbUsage documents --db for serve and import alike.
-const dbUsage = "SQLite database file, created with its folder, or a PostgreSQL URL postgres://user:password@host:5432/name?sslmode=... shared by every instance (env ROLEFIT_DB)"
+const dbUsage = "SQLite database file, created with its folder, or a PostgreSQL URL postgres:// URL (user, password, host, port, database name, sslmode) shared by every instance (env ROLEFIT_DB)"
 
 // envInt and envDuration read a default from the environment; a value that
 // does not parse is passed on as an invalid one (-1), so that serve refuses

@@ -99,6 +99,7 @@ func runLoad(ctx context.Context, s *sample, t *target, base string, pid, conc i
 			header.Set("Cookie", cookie)
 		}
 	}
+	// #nosec G115 -- conc is 1..1024, checked by parseFlags
 	atk := vegeta.NewAttacker(
 		vegeta.Client(&http.Client{Transport: tr, Timeout: 10 * time.Second,
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}),
