@@ -215,7 +215,9 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 		fit := min(ix.cal.Fit(e2), limit)
 		rk.Matches[r] = Match{Slug: prof.Slug, Fit: fit, Score: -e2}
 	}
-	slices.SortStableFunc(rk.Matches, func(a, b Match) int {
+	// A total order (slugs are unique): an unstable sort gives the same
+	// result, and pdqsort is several times faster than the stable merge.
+	slices.SortFunc(rk.Matches, func(a, b Match) int {
 		switch {
 		case a.Score > b.Score:
 			return -1
