@@ -4,7 +4,8 @@ TAGS     := sqlite_fts5
 GO       := go
 REF      ?= ../shared/reference
 ADDR     ?= 127.0.0.1:8080
-DB       ?= var/rolefit.db
+# A SQLite file by default; ROLEFIT_DB=postgres://… make run serves PostgreSQL.
+DB       ?= $(or $(ROLEFIT_DB),var/rolefit.db)
 
 .DEFAULT_GOAL := help
 .PHONY: help run build test fuzz lint bench data eval axe
@@ -12,7 +13,7 @@ DB       ?= var/rolefit.db
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-run: ## serve the app on $(ADDR) with the embedded catalog and $(DB)
+run: ## serve the app on $(ADDR) with the embedded catalog and $(DB) (a file, or ROLEFIT_DB=postgres://…)
 	$(GO) run -tags $(TAGS) ./cmd/app serve --addr $(ADDR) --db $(DB)
 
 build: ## build bin/app
@@ -22,7 +23,7 @@ build: ## build bin/app
 # respondents: under the race detector it alone took 4.5 minutes, so its
 # bars run without it, and its one concurrent path (the worker pool of Run)
 # runs with it on a small sample.
-test: ## go vet, all tests with the race detector (the evaluation bars without), short fuzz runs
+test: ## go vet, all tests with the race detector (the evaluation bars without), short fuzz runs; the store and multi-instance tests also on a throwaway PostgreSQL
 	$(GO) vet -tags $(TAGS) ./...
 	$(MAKE) fuzz
 	$(GO) test -tags $(TAGS) -race -count=1 -timeout 9m $$($(GO) list ./... | grep -v '/internal/eval$$')

@@ -26,80 +26,17 @@ import (
 // result whose 201 reached a client, and the file must pass SQLite's
 // integrity check.
 func TestSubmissionsSurviveSIGKILL(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: builds and runs the binary")
-	}
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command on PATH to build the binary")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "app")
-	build := exec.Command(goBin, "build", "-tags", "sqlite_fts5", "-o", bin, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=1")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	dbPath := filepath.Join(dir, "d.db")
+	bin := appBinary(t)
+	dbPath := filepath.Join(t.TempDir(), "d.db")
 
 	first := startBinary(t, bin, dbPath)
-	ids := questionIDs(t, first.url)
-	answers := map[string]int{}
-	for i, id := range ids {
-		answers[id] = 1 + i%5
-	}
-	body, _ := json.Marshal(map[string]any{"answers": answers})
+	body := answersBody(t, first.url)
 
 	// Stream submissions until well after the kill.
-	var (
-		mu       sync.Mutex
-		saved    []string
-		failures int
-		wg       sync.WaitGroup
-	)
-	stop := make(chan struct{})
-	client := &http.Client{Timeout: 10 * time.Second}
-	for w := 0; w < 4; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				id, err := submit(client, first.url, body)
-				mu.Lock()
-				if err == nil {
-					saved = append(saved, id)
-				} else {
-					failures++
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	count := func() int { mu.Lock(); defer mu.Unlock(); return len(saved) }
-	began := time.Now()
-	for time.Since(began) < 1500*time.Millisecond || (count() < 200 && time.Since(began) < 15*time.Second) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	if err := first.cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	err = first.wait(t)
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
-		t.Fatalf("first run ended with %v, want killed by SIGKILL", err)
-	}
-	time.Sleep(200 * time.Millisecond) // let the clients see the dead server
-	close(stop)
-	wg.Wait()
-	mu.Lock()
-	t.Logf("%d results acknowledged in %v; %d requests cut off or refused once the process was gone",
-		len(saved), time.Since(began).Round(time.Millisecond), failures)
-	mu.Unlock()
+	st := streamSubmissions(t, 4, body, first.url)
+	st.waitFor(1500*time.Millisecond, 200)
+	first.kill(t)
+	saved := st.stop()
 	if len(saved) == 0 {
 		t.Fatalf("no submission succeeded before the kill; log:\n%s", first.logs.String())
 	}
@@ -109,41 +46,7 @@ func TestSubmissionsSurviveSIGKILL(t *testing.T) {
 
 	// Restart on the same file: every acknowledged result is there.
 	second := startBinary(t, bin, dbPath)
-	idc := make(chan string)
-	var missing sync.Map
-	for w := 0; w < 4; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range idc {
-				res, err := client.Get(second.url + "/api/v1/assessments/" + id)
-				if err != nil {
-					missing.Store(id, err.Error())
-					continue
-				}
-				io.Copy(io.Discard, res.Body)
-				res.Body.Close()
-				if res.StatusCode != http.StatusOK {
-					missing.Store(id, res.Status)
-				}
-			}
-		}()
-	}
-	for _, id := range saved {
-		idc <- id
-	}
-	close(idc)
-	wg.Wait()
-	lost := 0
-	missing.Range(func(id, why any) bool {
-		if lost++; lost <= 5 {
-			t.Errorf("acknowledged result %s after restart: %v, want 200", id, why)
-		}
-		return true
-	})
-	if lost > 0 {
-		t.Errorf("%d of %d acknowledged results lost", lost, len(saved))
-	}
+	wantResults(t, second.url, saved)
 	if err := second.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -167,6 +70,116 @@ func TestSubmissionsSurviveSIGKILL(t *testing.T) {
 	}
 }
 
+// stream is API submissions sent in a loop from a few goroutines, each
+// to the instances in turn, until stopped.
+type stream struct {
+	t        *testing.T
+	mu       sync.Mutex
+	saved    []string
+	failures int
+	began    time.Time
+	done     chan struct{}
+	wg       sync.WaitGroup
+}
+
+func streamSubmissions(t *testing.T, workers int, body []byte, urls ...string) *stream {
+	st := &stream{t: t, began: time.Now(), done: make(chan struct{})}
+	client := &http.Client{Timeout: 10 * time.Second}
+	for w := 0; w < workers; w++ {
+		st.wg.Go(func() {
+			for n := w; ; n++ {
+				select {
+				case <-st.done:
+					return
+				default:
+				}
+				id, err := submit(client, urls[n%len(urls)], body)
+				st.mu.Lock()
+				if err == nil {
+					st.saved = append(st.saved, id)
+				} else {
+					st.failures++
+				}
+				st.mu.Unlock()
+			}
+		})
+	}
+	return st
+}
+
+// waitFor returns once at least d has passed and n results were
+// acknowledged, or 15 s have.
+func (st *stream) waitFor(d time.Duration, n int) {
+	count := func() int { st.mu.Lock(); defer st.mu.Unlock(); return len(st.saved) }
+	for time.Since(st.began) < d || (count() < n && time.Since(st.began) < 15*time.Second) {
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// stop lets the clients see a killed server, stops them and returns the ids
+// of every acknowledged result.
+func (st *stream) stop() []string {
+	time.Sleep(200 * time.Millisecond)
+	close(st.done)
+	st.wg.Wait()
+	st.t.Logf("%d results acknowledged in %v; %d requests cut off or refused",
+		len(st.saved), time.Since(st.began).Round(time.Millisecond), st.failures)
+	return st.saved
+}
+
+// wantResults checks that base serves every result in ids.
+func wantResults(t *testing.T, base string, ids []string) {
+	t.Helper()
+	client := &http.Client{Timeout: 10 * time.Second}
+	idc := make(chan string)
+	var missing sync.Map
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Go(func() {
+			for id := range idc {
+				res, err := client.Get(base + "/api/v1/assessments/" + id)
+				if err != nil {
+					missing.Store(id, err.Error())
+					continue
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK {
+					missing.Store(id, res.Status)
+				}
+			}
+		})
+	}
+	for _, id := range ids {
+		idc <- id
+	}
+	close(idc)
+	wg.Wait()
+	lost := 0
+	missing.Range(func(id, why any) bool {
+		if lost++; lost <= 5 {
+			t.Errorf("acknowledged result %s: %v, want 200", id, why)
+		}
+		return true
+	})
+	if lost > 0 {
+		t.Errorf("%d of %d acknowledged results lost", lost, len(ids))
+	}
+}
+
+// kill ends the process with SIGKILL and checks that it died of it.
+func (b *runningBinary) kill(t *testing.T) {
+	t.Helper()
+	if err := b.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	err := b.wait(t)
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+		t.Fatalf("process ended with %v, want killed by SIGKILL", err)
+	}
+}
+
 // runningBinary is the app started as a child process.
 type runningBinary struct {
 	cmd  *exec.Cmd
@@ -175,9 +188,56 @@ type runningBinary struct {
 	done chan error
 }
 
-// startBinary runs `app serve` on a free loopback port over dbPath, with
-// the submission limit off, and waits until it is ready.
-func startBinary(t *testing.T, bin, dbPath string) *runningBinary {
+// appBinary builds the app once per test binary and returns its path; it
+// skips under -short or without the go command.
+func appBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: builds and runs the binary")
+	}
+	buildOnce.Do(func() {
+		goBin, err := exec.LookPath("go")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		bin := filepath.Join(binDir, "app")
+		build := exec.Command(goBin, "build", "-tags", "sqlite_fts5", "-o", bin, ".")
+		build.Env = append(os.Environ(), "CGO_ENABLED=1")
+		if out, err := build.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+			return
+		}
+		builtBin = bin
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
+}
+
+var (
+	buildOnce sync.Once
+	binDir    string // set by TestMain, removed after the tests
+	builtBin  string
+	buildErr  error
+)
+
+// answersBody is an API submission answering every question.
+func answersBody(t *testing.T, base string) []byte {
+	t.Helper()
+	answers := map[string]int{}
+	for i, id := range questionIDs(t, base) {
+		answers[id] = 1 + i%5
+	}
+	body, _ := json.Marshal(map[string]any{"answers": answers})
+	return body
+}
+
+// startBinary runs `app serve` on a free loopback port over dbPath (a file
+// or a PostgreSQL URL), with the submission limit off, and waits until it
+// is ready. env adds variables.
+func startBinary(t *testing.T, bin, dbPath string, env ...string) *runningBinary {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -187,7 +247,7 @@ func startBinary(t *testing.T, bin, dbPath string) *runningBinary {
 	ln.Close()
 	b := &runningBinary{url: "http://" + addr, logs: &syncWriter{}, done: make(chan error, 1)}
 	b.cmd = exec.Command(bin, "serve", "--addr", addr, "--db", dbPath)
-	b.cmd.Env = append(os.Environ(), "ROLEFIT_SUBMIT_RATE=0")
+	b.cmd.Env = append(append(os.Environ(), "ROLEFIT_SUBMIT_RATE=0"), env...)
 	b.cmd.Stdout, b.cmd.Stderr = b.logs, b.logs
 	if err := b.cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	fs.SetOutput(stderr)
 	onet := fs.String("onet", "", "folder of an O*NET text release, e.g. ../shared/reference/onet (required)")
 	bls := fs.String("bls", "", "folder with the BLS OEWS national .xlsx and Employment Projections .csv (required)")
-	db := fs.String("db", envOr(getenv, "ROLEFIT_DB", "var/rolefit.db"), "SQLite database file (env ROLEFIT_DB)")
+	db := fs.String("db", envOr(getenv, "ROLEFIT_DB", "var/rolefit.db"), dbUsage)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -53,6 +53,6 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	fmt.Fprintf(stdout, "imported %d occupations (%d filled from a related occupation) into %s; %d occupations in the database, %d from imports; took %s\n",
-		len(ds.Occupations), len(ds.Gaps)-ds.Unfilled(), *db, total, imported, time.Since(start).Round(time.Millisecond))
+		len(ds.Occupations), len(ds.Gaps)-ds.Unfilled(), store.Redact(*db), total, imported, time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -56,33 +56,51 @@ func (w *syncWriter) String() string {
 	return w.buf.String()
 }
 
+// startServe runs serve in this process with env, waits for its
+// "listening" log lines and returns each logged address by message.
+func startServe(t *testing.T, env map[string]string) (addrs map[string]string, logs *syncWriter, stop func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	logs = &syncWriter{}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, logs, io.Discard) }()
+	stop = func() error {
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(20 * time.Second):
+			t.Fatal("serve did not stop")
+			return nil
+		}
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		addrs = map[string]string{}
+		sc := bufio.NewScanner(strings.NewReader(logs.String()))
+		for sc.Scan() {
+			var line struct{ Msg, Addr string }
+			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Addr != "" {
+				addrs[line.Msg] = line.Addr
+			}
+		}
+		if addrs["listening"] != "" {
+			return addrs, logs, stop
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	_ = stop()
+	t.Fatalf("server did not start; log:\n%s", logs.String())
+	return nil, nil, nil
+}
+
 // TestServeStartsAndShutsDown runs the real binary's code path: env
 // fallbacks, database creation with its folder, serving, and a graceful
 // stop that lets an in-flight request finish.
 func TestServeStartsAndShutsDown(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "nested", "app.db")
-	env := map[string]string{"ROLEFIT_ADDR": "127.0.0.1:0", "ROLEFIT_DB": dbPath}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var logs syncWriter
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, &logs, io.Discard) }()
-
-	var addr string
-	deadline := time.Now().Add(30 * time.Second)
-	for addr == "" && time.Now().Before(deadline) {
-		sc := bufio.NewScanner(strings.NewReader(logs.String()))
-		for sc.Scan() {
-			var line struct{ Msg, Addr string }
-			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
-				addr = line.Addr
-			}
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	if addr == "" {
-		t.Fatalf("server did not start; log:\n%s", logs.String())
-	}
+	addrs, logs, stop := startServe(t, map[string]string{"ROLEFIT_ADDR": "127.0.0.1:0", "ROLEFIT_DB": dbPath})
+	addr := addrs["listening"]
 	res, err := http.Get(addr + "/roles/back-end-web-developer")
 	if err != nil {
 		t.Fatal(err)
@@ -95,17 +113,30 @@ func TestServeStartsAndShutsDown(t *testing.T) {
 	if _, err := os.Stat(dbPath); err != nil {
 		t.Errorf("database file not created: %v", err)
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve returned %v, want nil after a signal", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not stop")
+	if err := stop(); err != nil {
+		t.Fatalf("serve returned %v, want nil after a signal", err)
 	}
 	if !strings.Contains(logs.String(), `"msg":"stopped"`) {
 		t.Error("no clean stop logged")
+	}
+}
+
+// TestMetricsOnTheirOwnAddress: with --metrics-addr, /metrics is served
+// there and nowhere else, so it can stay off the public listener.
+func TestMetricsOnTheirOwnAddress(t *testing.T) {
+	addrs, _, stop := startServe(t, map[string]string{"ROLEFIT_ADDR": "127.0.0.1:0", "ROLEFIT_METRICS_ADDR": "127.0.0.1:0",
+		"ROLEFIT_DB": filepath.Join(t.TempDir(), "m.db")})
+	defer stop()
+	get := func(url string) (int, string) { t.Helper(); return fetch(t, http.DefaultClient, url) }
+	if code, _ := get(addrs["listening"] + "/healthz"); code != http.StatusOK {
+		t.Fatalf("/healthz: got %d, want 200", code)
+	}
+	if code, _ := get(addrs["listening"] + "/metrics"); code != http.StatusNotFound {
+		t.Errorf("/metrics on the main address: got %d, want 404", code)
+	}
+	code, body := get(addrs["metrics listening"] + "/metrics")
+	if code != http.StatusOK || !strings.Contains(body, `rolefit_http_requests_total{method="GET",route="/healthz",status="200"} 1`) {
+		t.Errorf("/metrics on the metrics address: got %d, want 200 counting the /healthz request:\n%.500s", code, body)
 	}
 }
 

@@ -51,19 +51,20 @@ func freeAddr() (string, error) {
 	return ln.Addr().String(), nil
 }
 
-// startApp starts bin serving a fresh database in dir, with rate limiting off.
-func startApp(bin, dir string) (*appProc, error) {
+// startApp starts bin serving db (a file, or a PostgreSQL URL), with rate
+// limiting off, logging into dir.
+func startApp(bin, dir, name, db string) (*appProc, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
 	}
-	logPath := filepath.Join(dir, "app.log")
+	logPath := filepath.Join(dir, name+".log")
 	logf, err := os.Create(logPath) // #nosec G304 -- a log file in the benchmark's own temporary folder
 	if err != nil {
 		return nil, err
 	}
-	defer logf.Close()                                                                        // the child holds its own descriptor
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", filepath.Join(dir, "bench.db")) // #nosec G204 -- runs the binary this benchmark just built
+	defer logf.Close()                                            // the child holds its own descriptor
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", db) // #nosec G204 -- runs the binary this benchmark just built
 	cmd.Env = append(os.Environ(), "ROLEFIT_SUBMIT_RATE=0")
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
@@ -181,3 +182,38 @@ func parseStatus(b []byte) (memory, error) {
 
 // mb converts kB to MB.
 func mb(kb int) float64 { return float64(kb) / 1024 }
+
+// clockTicks is Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times.
+const clockTicks = 100
+
+// readCPU returns the CPU time (user and system) pid has used so far.
+func readCPU(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	return parseStat(b)
+}
+
+// parseStat picks utime and stime, fields 14 and 15, out of a
+// /proc/<pid>/stat line; the command name (field 2) may hold spaces, so
+// fields are counted after its closing parenthesis.
+func parseStat(b []byte) (time.Duration, error) {
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return 0, errors.New("/proc stat: no command name")
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, errors.New("/proc stat: too few fields")
+	}
+	var ticks int64
+	for _, s := range f[11:13] { // fields 14 and 15 of the whole line
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("/proc stat: %w", err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * time.Second / clockTicks, nil
+}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os/exec"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -18,6 +19,7 @@ type canned struct {
 	contentType     string
 	contentEncoding string // "gzip" with -gzip, else empty
 	body            []byte
+	sized           bool // the bare server sends Content-Length too (-bare-length)
 }
 
 // bareServer is the baseline: a plain echo.New() with no middleware that
@@ -46,6 +48,9 @@ func startBare(targets []*target) (*bareServer, error) {
 			}
 			if r.contentEncoding != "" {
 				c.Response().Header().Set(echo.HeaderContentEncoding, r.contentEncoding)
+			}
+			if r.sized {
+				c.Response().Header().Set(echo.HeaderContentLength, strconv.Itoa(len(r.body)))
 			}
 			return c.Blob(r.status, r.contentType, r.body)
 		})
@@ -76,4 +81,13 @@ func (b *bareServer) stop() error {
 		return err
 	}
 	return nil
+}
+
+// pid is the bare server's process id, or 0 when it runs in this process
+// (its CPU time then cannot be told from the load generator's).
+func (b *bareServer) pid() int {
+	if b.proc == nil {
+		return 0
+	}
+	return b.proc.Process.Pid
 }

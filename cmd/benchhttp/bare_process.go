@@ -26,6 +26,7 @@ type cannedFile struct {
 	Method, Path, ContentType, ContentEncoding string
 	Status                                     int
 	Body                                       []byte
+	Sized                                      bool
 }
 
 // startBareProcess writes the captures into dir and starts this program
@@ -37,7 +38,7 @@ func startBareProcess(targets []*target, dir string) (*bareServer, error) {
 			continue
 		}
 		files = append(files, cannedFile{Method: t.method, Path: t.path, ContentType: t.resp.contentType,
-			ContentEncoding: t.resp.contentEncoding, Status: t.resp.status, Body: t.resp.body})
+			ContentEncoding: t.resp.contentEncoding, Status: t.resp.status, Body: t.resp.body, Sized: t.resp.sized})
 	}
 	b, err := json.Marshal(files)
 	if err != nil {
@@ -83,7 +84,7 @@ func serveBare(path string, stdout io.Writer) error {
 	var targets []*target
 	for _, f := range files {
 		targets = append(targets, &target{method: f.Method, path: f.Path,
-			resp: canned{status: f.Status, contentType: f.ContentType, contentEncoding: f.ContentEncoding, body: f.Body}})
+			resp: canned{status: f.Status, contentType: f.ContentType, contentEncoding: f.ContentEncoding, body: f.Body, sized: f.Sized}})
 	}
 	bs, err := startBare(targets)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestParseQuestionIDs(t *testing.T) {
@@ -62,5 +63,20 @@ func TestParseStatus(t *testing.T) {
 	}
 	if _, err := parseStatus([]byte("Name:\tapp\n")); err == nil {
 		t.Error("got no error for a status without VmRSS, want one")
+	}
+}
+
+func TestParseStat(t *testing.T) {
+	// pid (comm with a space and a paren) state ppid … utime stime …
+	in := "4242 (app (x) y) S 1 4242 4242 0 -1 4194560 500 0 0 0 250 120 0 0 20 0 9 0 100 0 0"
+	got, err := parseStat([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 3700 * time.Millisecond; got != want {
+		t.Errorf("got %v, want %v (370 ticks)", got, want)
+	}
+	if _, err := parseStat([]byte("4242 (app) S 1")); err == nil {
+		t.Error("got no error for a short stat line")
 	}
 }

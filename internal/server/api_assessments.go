@@ -198,6 +198,7 @@ func (s *Server) apiAssessmentCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	privatePage(c) // the answer holds the private id and the full result
 	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/assessments/"+ev.Result.ID)
 	return c.JSON(http.StatusCreated, s.assessmentJSON(ev))
 }
@@ -227,6 +228,6 @@ func (s *Server) apiAssessmentShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set("Cache-Control", "no-store")
+	privatePage(c)
 	return c.JSON(http.StatusOK, s.assessmentJSON(ev))
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -32,7 +31,7 @@ type apiRoleItem struct {
 // major group.
 func (s *Server) apiRoles(c echo.Context) error {
 	ctx := c.Request().Context()
-	q := strings.TrimSpace(c.QueryParam("q"))
+	q := queryText(c)
 	cat := c.QueryParam("category")
 	if cat != "" {
 		if _, ok := s.cat.Category(cat); !ok {

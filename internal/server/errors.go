@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -21,6 +22,13 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 	status, msg := http.StatusInternalServerError, ""
 	var he *echo.HTTPError
 	switch {
+	case errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil:
+		// The client hung up (closed the tab, timed out): nothing failed
+		// on our side and nobody is there to read an answer. Counted and
+		// logged as 499, nginx's "client closed request", never as a 500.
+		c.Response().Status = statusClientClosed
+		c.Response().Committed = true
+		return
 	case errors.Is(err, store.ErrNotFound):
 		status = http.StatusNotFound
 	case store.IsUnavailable(err):
@@ -53,6 +61,10 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 	}
 	s.renderError(c, status, msg)
 }
+
+// statusClientClosed is recorded for a request whose client went away
+// before it was answered.
+const statusClientClosed = 499
 
 func defaultMessage(status int) string {
 	switch status {

@@ -93,7 +93,11 @@ func newTestAppTB(tb testing.TB, o appSetup) *testApp {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ts := httptest.NewServer(srv.Handler())
+	// The listener and header bound the app's own server uses (cmd/app).
+	ts := httptest.NewUnstartedServer(srv.Handler())
+	ts.Listener = srv.Listener(ts.Listener)
+	ts.Config.MaxHeaderBytes = 64 << 10
+	ts.Start()
 	tb.Cleanup(ts.Close)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

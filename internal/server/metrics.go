@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net/http"
 	"strconv"
 	"time"
 
@@ -36,12 +37,31 @@ func newMetrics() *metrics {
 	return m
 }
 
-// observe records one request.
+// observe records one request. route must be a route pattern (bounded by
+// the router); the method is folded into a fixed set, so invented methods
+// cannot grow the series without bound.
 func (m *metrics) observe(route, method string, status int, latency time.Duration) {
-	m.requests.WithLabelValues(route, method, strconv.Itoa(status)).Inc()
+	m.requests.WithLabelValues(route, methodLabel(method), strconv.Itoa(status)).Inc()
 	m.latency.WithLabelValues(route).Observe(latency.Seconds())
 }
 
+// handler serves the metrics on the main router, whose gzip middleware
+// compresses them.
 func (m *metrics) handler() echo.HandlerFunc {
-	return echo.WrapHandler(promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{DisableCompression: true})) // the gzip middleware compresses
+	return echo.WrapHandler(promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{DisableCompression: true}))
+}
+
+// httpHandler serves the metrics on a listener of their own.
+func (m *metrics) httpHandler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
+
+// methodLabel is method if it is one of HTTP's standard methods, else "other".
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions, http.MethodConnect, http.MethodTrace:
+		return method
+	}
+	return "other"
 }

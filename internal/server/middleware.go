@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 )
 
 // contentSecurityPolicy allows nothing from another origin and no inline
@@ -125,27 +124,4 @@ func (s *Server) recoverer(next echo.HandlerFunc) echo.HandlerFunc {
 		}()
 		return next(c)
 	}
-}
-
-// csrf protects every unsafe method with a token kept in a cookie and
-// echoed in the form (field csrf_token) or the X-CSRF-Token header.
-func (s *Server) csrf() echo.MiddlewareFunc {
-	return middleware.CSRFWithConfig(middleware.CSRFConfig{ // #nosec G101 -- CSRF middleware settings, no credential
-		TokenLookup:    "form:csrf_token,header:X-CSRF-Token",
-		CookieName:     "rolefit_csrf",
-		CookiePath:     "/",
-		CookieHTTPOnly: true,
-		CookieSecure:   s.cfg.SecureCookies,
-		CookieSameSite: http.SameSiteLaxMode,
-		CookieMaxAge:   int((24 * time.Hour).Seconds()),
-		ErrorHandler: func(err error, c echo.Context) error {
-			return echo.NewHTTPError(http.StatusForbidden, "This form has expired or did not come from Rolefit. Reload the page and try again.")
-		},
-	})
-}
-
-// csrfToken returns the token the CSRF middleware set for this request.
-func csrfToken(c echo.Context) string {
-	t, _ := c.Get(middleware.DefaultCSRFConfig.ContextKey).(string)
-	return t
 }

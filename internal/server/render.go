@@ -149,13 +149,13 @@ func (s *Server) static(c echo.Context) error {
 	if c.Request().Header.Get("If-None-Match") == `"`+f.hash+`"` {
 		return c.NoContent(http.StatusNotModified)
 	}
-	return c.Blob(http.StatusOK, f.contentType, f.body)
+	return sized(c, f.contentType, f.body)
 }
 
 func (s *Server) favicon(c echo.Context) error {
 	f := s.pages.static["favicon.svg"]
 	c.Response().Header().Set("Cache-Control", "public, max-age=86400")
-	return c.Blob(http.StatusOK, f.contentType, f.body)
+	return sized(c, f.contentType, f.body)
 }
 
 func jsonEncode(w io.Writer, v any) error {

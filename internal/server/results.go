@@ -132,7 +132,7 @@ type resultsView struct {
 }
 
 func (s *Server) resultShow(c echo.Context) error {
-	noStore(c)
+	privatePage(c)
 	ev, err := s.loadEvaluation(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return err
@@ -324,7 +324,7 @@ func (s *Server) resultDelete(c echo.Context) error {
 
 // resultDownload sends the result as a JSON file.
 func (s *Server) resultDownload(c echo.Context) error {
-	noStore(c)
+	privatePage(c)
 	ev, err := s.loadEvaluation(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return err

@@ -21,59 +21,73 @@ func (s *Server) routes() *echo.Echo {
 		e.IPExtractor = echo.ExtractIPDirect()
 	}
 
-	// Site-wide, outermost first.
+	// Site-wide, outermost first. These run before routing (Pre), so that
+	// the trailing-slash redirect, 404s and 405s are logged, counted and
+	// carry the security headers like every other answer.
+	e.Pre(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: requestIDs()}))
+	e.Pre(s.observe)
+	e.Pre(s.recoverer)
+	e.Pre(s.securityHeaders)
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
-	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: requestIDs()}))
-	e.Use(s.observe)
-	e.Use(s.recoverer)
-	e.Use(s.securityHeaders)
 	e.Use(middleware.BodyLimit(s.cfg.BodyLimit))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024, Skipper: cachedRoute}))
 
-	e.GET("/healthz", s.healthz)
-	e.GET("/readyz", s.readyz)
-	e.GET("/metrics", s.metrics.handler())
-	e.GET("/static/*", s.static)
-	e.GET("/favicon.ico", s.favicon)
-	e.GET("/api/openapi.json", s.openAPI)
+	// get registers a page for GET and HEAD: monitors and link checkers
+	// use HEAD, and net/http sends no body for it.
+	get := func(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) {
+		e.Match(getHead, path, h, m...)
+	}
+
+	get("/healthz", s.healthz)
+	get("/readyz", s.readyz)
+	if !s.cfg.MetricsElsewhere {
+		get("/metrics", s.metrics.handler())
+	}
+	get("/static/*", s.static)
+	get("/favicon.ico", s.favicon)
+	get("/robots.txt", s.robots)
+	get("/api/openapi.json", s.openAPI)
 
 	submit := s.submitLimiter()
 
-	// Reading pages: no form that changes anything, so no CSRF cookie
-	// to mint on every view (and the profile can come from the cache).
-	e.GET("/", s.home)
-	e.GET("/about", s.about)
-	e.GET("/roles", s.roleList)
-	e.GET("/roles/category/:category", s.categoryShow)
-	e.GET("/roles/:slug", s.roleShow)
-	e.GET("/occupations/:code", s.occupationShow)
-	e.GET("/search", s.searchShow)
+	// Reading pages: no form that changes anything, so no session to
+	// create on every view (and the profile can come from the cache).
+	get("/", s.home)
+	get("/about", s.about)
+	get("/roles", s.roleList)
+	get("/roles/category/:category", s.categoryShow)
+	get("/roles/:slug", s.roleShow)
+	get("/occupations/:code", s.occupationShow)
+	get("/search", s.searchShow)
 
 	// The quiz and results: every page with a POST form, and every POST,
-	// goes through CSRF protection.
-	pages := e.Group("", s.csrf())
-	pages.GET("/quiz", s.quizIntro)
-	pages.GET("/quiz/review", s.quizReview)
-	pages.POST("/quiz/submit", s.quizSubmit, submit)
-	pages.POST("/quiz/reset", s.quizReset)
-	pages.GET("/quiz/:n", s.quizSection)
-	pages.POST("/quiz/:n", s.quizSectionSave)
-	pages.GET("/results/:id", s.resultShow)
-	pages.GET("/results/:id/download", s.resultDownload)
-	pages.POST("/results/:id/hide", s.resultHide)
-	pages.POST("/results/:id/delete", s.resultDelete)
+	// goes through CSRF protection. It is route middleware, not a group's:
+	// an Echo group with middleware catches every unmatched path of its
+	// prefix (here all of them), which turned 404s and 405s into 403s.
+	csrf := s.csrf
+	get("/quiz", s.quizIntro, csrf)
+	get("/quiz/review", s.quizReview, csrf)
+	e.POST("/quiz/submit", s.quizSubmit, csrf, submit)
+	e.POST("/quiz/reset", s.quizReset, csrf)
+	get("/quiz/:n", s.quizSection, csrf)
+	e.POST("/quiz/:n", s.quizSectionSave, csrf)
+	get("/results/:id", s.resultShow, csrf)
+	get("/results/:id/download", s.resultDownload, csrf)
+	e.POST("/results/:id/hide", s.resultHide, csrf)
+	e.POST("/results/:id/delete", s.resultDelete, csrf)
 
 	// JSON API: no session, no CSRF.
-	api := e.Group("/api/v1")
-	api.GET("/roles", s.apiRoles)
-	api.GET("/roles/:slug", s.apiRole)
-	api.GET("/dimensions", s.apiDimensions)
-	api.GET("/questions", s.apiQuestions)
-	api.POST("/assessments", s.apiAssessmentCreate, submit)
-	api.GET("/assessments/:id", s.apiAssessmentShow)
+	get("/api/v1/roles", s.apiRoles)
+	get("/api/v1/roles/:slug", s.apiRole)
+	get("/api/v1/dimensions", s.apiDimensions)
+	get("/api/v1/questions", s.apiQuestions)
+	e.POST("/api/v1/assessments", s.apiAssessmentCreate, submit)
+	get("/api/v1/assessments/:id", s.apiAssessmentShow)
 
 	return e
 }
+
+var getHead = []string{http.MethodGet, http.MethodHead}
 
 // submitLimiter bounds how many results one client saves per minute.
 func (s *Server) submitLimiter() echo.MiddlewareFunc {

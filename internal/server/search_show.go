@@ -32,7 +32,7 @@ type searchHitView struct {
 }
 
 func (s *Server) searchShow(c echo.Context) error {
-	q := strings.TrimSpace(c.QueryParam("q"))
+	q := queryText(c)
 	v := searchView{Query: q}
 	status := http.StatusOK
 	if len(q) > search.MaxQueryLen {
@@ -61,4 +61,10 @@ func (s *Server) searchShow(c echo.Context) error {
 		title = "Search: " + q
 	}
 	return s.render(c, status, "search", pageData{Title: title, Description: "Find a career by title or keyword.", Section: "search", Data: v})
+}
+
+// queryText is the q parameter, trimmed and made valid UTF-8: the page
+// echoes it, and a page must never carry invalid bytes.
+func queryText(c echo.Context) string {
+	return strings.ToValidUTF8(strings.TrimSpace(c.QueryParam("q")), "\uFFFD")
 }

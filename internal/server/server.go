@@ -19,7 +19,6 @@ import (
 	"rolefit/internal/catalog"
 	"rolefit/internal/matching"
 	"rolefit/internal/roles"
-	"rolefit/internal/store"
 )
 
 // Config holds the HTTP layer's settings.
@@ -37,24 +36,30 @@ type Config struct {
 	// SubmitRate is how many results one client may save per minute; 0
 	// turns the limit off.
 	SubmitRate int
+	// MetricsElsewhere leaves /metrics off the main router: the operator
+	// serves MetricsHandler on a listen address of its own (--metrics-addr).
+	MetricsElsewhere bool
 }
 
 // Deps are the domain objects the server works with.
 type Deps struct {
 	Log     *slog.Logger
-	DB      *store.DB
+	DB      Store
 	Catalog *catalog.Catalog
 	Bank    *assessment.Bank
 	// Extra are imported occupations without a written role; they are
 	// matched and linked to their data-only pages.
 	Extra []roles.Occupation
+
+	// metrics, when set, are kept from the server this one replaces (Live).
+	metrics *metrics
 }
 
 // Server holds every dependency of the handlers.
 type Server struct {
 	cfg       Config
 	log       *slog.Logger
-	db        *store.DB
+	db        Store
 	cat       *catalog.Catalog
 	bank      *assessment.Bank
 	index     *matching.Index
@@ -66,13 +71,15 @@ type Server struct {
 	validate   *validator.Validate
 	pages      *pages
 	sessions   *sessions.CookieStore
-	metrics    *metrics
-	cache      *pageCache
-	search     searchIndex
-	now        func() time.Time           // the clock that times quiz pages
-	choices    map[string][]template.HTML // rendered radios per question and state
-	blocks     map[string][]template.HTML // rendered fieldsets per question and state
-	echo       *echo.Echo
+	// crossOrigin refuses browser requests from other sites (CSRF).
+	crossOrigin *http.CrossOriginProtection
+	metrics     *metrics
+	cache       *pageCache
+	search      searchIndex
+	now         func() time.Time           // the clock that times quiz pages
+	choices     map[string][]template.HTML // rendered radios per question and state
+	blocks      map[string][]template.HTML // rendered fieldsets per question and state
+	echo        *echo.Echo
 }
 
 // New builds the server, its matching index and its router.
@@ -87,7 +94,12 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: newMetrics(), cache: newPageCache(), now: time.Now}
+	m := d.metrics
+	if m == nil {
+		m = newMetrics()
+	}
+	s := &Server{cfg: cfg, log: d.Log, db: d.DB, cat: d.Catalog, bank: d.Bank, pages: p, metrics: m, cache: newPageCache(), now: time.Now,
+		crossOrigin: http.NewCrossOriginProtection()}
 	if err := s.buildIndex(d.Extra); err != nil {
 		return nil, err
 	}
@@ -173,6 +185,9 @@ func OccupationSlug(code string) string {
 
 // Handler returns the root HTTP handler.
 func (s *Server) Handler() http.Handler { return s.echo }
+
+// MetricsHandler serves the Prometheus metrics, for a listener of its own.
+func (s *Server) MetricsHandler() http.Handler { return s.metrics.httpHandler() }
 
 // Shutdown stops accepting requests and waits for in-flight ones.
 func (s *Server) Shutdown(ctx context.Context) error { return s.echo.Shutdown(ctx) }

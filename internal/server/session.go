@@ -14,11 +14,17 @@ const (
 	sessionAnswers = "answers" // "q01:3,q02:5": compact, gob-free
 	sessionResult  = "result"  // id of the visitor's latest result
 	sessionFlash   = "flash"
+	sessionCtxKey  = "session" // echo context key of the decoded session
 )
 
 // session returns the visitor's session. A cookie that fails to decode
 // (tampered, expired, or signed with an old key) yields a fresh session.
+// The session is decoded once per request and kept in the context, so the
+// CSRF middleware and the handler change the same values.
 func (s *Server) session(c echo.Context) *sessions.Session {
+	if sess, ok := c.Get(sessionCtxKey).(*sessions.Session); ok {
+		return sess
+	}
 	sess, err := s.sessions.Get(c.Request(), sessionName)
 	if err != nil || sess == nil {
 		sess = sessions.NewSession(s.sessions, sessionName)
@@ -26,10 +32,23 @@ func (s *Server) session(c echo.Context) *sessions.Session {
 		sess.Options = &opts
 		sess.IsNew = true
 	}
+	c.Set(sessionCtxKey, sess)
 	return sess
 }
 
+// saveSession writes the session cookie, replacing one an earlier save in
+// this request wrote (the CSRF middleware saves a new visitor's session
+// before the handler changes it again).
 func (s *Server) saveSession(c echo.Context, sess *sessions.Session) error {
+	h := c.Response().Header()
+	prefix := sessionName + "="
+	kept := h[echo.HeaderSetCookie][:0]
+	for _, v := range h[echo.HeaderSetCookie] {
+		if !strings.HasPrefix(v, prefix) {
+			kept = append(kept, v)
+		}
+	}
+	h[echo.HeaderSetCookie] = kept
 	return sess.Save(c.Request(), c.Response())
 }
 

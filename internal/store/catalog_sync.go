@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"rolefit/internal/catalog"
@@ -14,16 +17,25 @@ import (
 // SyncCatalog makes the database's categories, roles and their occupations
 // equal to the embedded catalog, in one transaction: a restart or an edited
 // file updates rows in place and never duplicates them. Occupations loaded by
-// `app import` that no role uses are left alone.
+// `app import` that no role uses are left alone. The catalog version moves
+// only when the catalog differs from the one last synced, so restarting
+// instances do not make every other instance rebuild.
 func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
+	fp, err := fingerprint(c)
+	if err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: sync catalog: %w", err)
 	}
 	defer tx.Rollback()
+	if err := s.lockCatalog(ctx, tx); err != nil {
+		return err
+	}
 
 	for i, cat := range c.Categories {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO categories(slug, name, description, position) VALUES (?, ?, ?, ?)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO categories(slug, name, description, position) VALUES ($1, $2, $3, $4)
 			ON CONFLICT(slug) DO UPDATE SET name = excluded.name, description = excluded.description, position = excluded.position`,
 			cat.Slug, cat.Name, cat.Description, i); err != nil {
 			return fmt.Errorf("store: sync category %s: %w", cat.Slug, err)
@@ -40,7 +52,7 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 		if err != nil {
 			return fmt.Errorf("store: sync role %s: %w", r.Slug, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO roles(slug, title, category, onet_code, summary, data) VALUES (?, ?, ?, ?, ?, ?)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO roles(slug, title, category, onet_code, summary, data) VALUES ($1, $2, $3, $4, $5, $6)
 			ON CONFLICT(slug) DO UPDATE SET title = excluded.title, category = excluded.category,
 				onet_code = excluded.onet_code, summary = excluded.summary, data = excluded.data`,
 			r.Slug, r.Title, r.Category, r.ONetCode, r.Summary, string(data)); err != nil {
@@ -58,10 +70,23 @@ func (s *DB) SyncCatalog(ctx context.Context, c *catalog.Catalog) error {
 	if err := deleteOthers(ctx, tx, "categories", "slug", cats); err != nil {
 		return err
 	}
-	if err := bumpCatalogVersion(ctx, tx); err != nil {
-		return err
+	if _, err := tx.ExecContext(ctx, `UPDATE catalog_version SET version = version + 1, fingerprint = $1
+		WHERE id = 1 AND fingerprint <> $1`, fp); err != nil {
+		return fmt.Errorf("store: catalog version: %w", err)
 	}
 	return tx.Commit()
+}
+
+// fingerprint is a digest of everything a sync writes, which tells a
+// changed catalog from the one already in the database.
+func fingerprint(c *catalog.Catalog) (string, error) {
+	h := sha256.New()
+	// encoding/json writes map keys in order, so equal catalogs give equal
+	// bytes.
+	if err := json.NewEncoder(h).Encode([]any{c.Categories, c.Roles, c.Occupations}); err != nil {
+		return "", fmt.Errorf("store: catalog fingerprint: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // bumpCatalogVersion tells every instance that the catalog changed.
@@ -76,7 +101,11 @@ func bumpCatalogVersion(ctx context.Context, tx *sql.Tx) error {
 func deleteOthers(ctx context.Context, tx *sql.Tx, table, key string, keep []any) error {
 	q := fmt.Sprintf(`DELETE FROM %s`, table) // #nosec G201 -- table and key are constants of this package
 	if len(keep) > 0 {
-		q += fmt.Sprintf(` WHERE %s NOT IN (%s)`, key, strings.TrimSuffix(strings.Repeat("?,", len(keep)), ","))
+		marks := make([]string, len(keep))
+		for i := range keep {
+			marks[i] = "$" + strconv.Itoa(i+1)
+		}
+		q += fmt.Sprintf(` WHERE %s NOT IN (%s)`, key, strings.Join(marks, ","))
 	}
 	if _, err := tx.ExecContext(ctx, q, keep...); err != nil {
 		return fmt.Errorf("store: prune %s: %w", table, err)
@@ -111,7 +140,7 @@ func upsertOccupation(ctx context.Context, tx *sql.Tx, o roles.Occupation) error
 		edu = o.Outlook.Education
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO occupations(onet_code, soc_code, title, job_zone, median_wage, percent_change, education, description, titles, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 		ON CONFLICT(onet_code) DO UPDATE SET soc_code = excluded.soc_code, title = excluded.title, job_zone = excluded.job_zone,
 			median_wage = excluded.median_wage, percent_change = excluded.percent_change, education = excluded.education,
 			description = CASE WHEN excluded.description = '' THEN occupations.description ELSE excluded.description END,

@@ -21,11 +21,14 @@ func (s *DB) ImportOccupations(ctx context.Context, occs []roles.Occupation) err
 		return fmt.Errorf("store: import: %w", err)
 	}
 	defer tx.Rollback()
+	if err := s.lockCatalog(ctx, tx); err != nil {
+		return err
+	}
 	for _, o := range occs {
 		if err := upsertOccupation(ctx, tx, o); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE occupations SET imported = 1 WHERE onet_code = ?`, o.ONetCode); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE occupations SET imported = 1 WHERE onet_code = $1`, o.ONetCode); err != nil {
 			return fmt.Errorf("store: import %s: %w", o.ONetCode, err)
 		}
 	}
@@ -52,7 +55,7 @@ type OccupationLink struct {
 func (s *DB) Occupation(ctx context.Context, code string) (*OccupationPage, error) {
 	var p OccupationPage
 	var data, desc string
-	err := s.db.QueryRowContext(ctx, `SELECT data, description FROM occupations WHERE onet_code = ?`, code).Scan(&data, &desc)
+	err := s.db.QueryRowContext(ctx, `SELECT data, description FROM occupations WHERE onet_code = $1`, code).Scan(&data, &desc)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -63,7 +66,7 @@ func (s *DB) Occupation(ctx context.Context, code string) (*OccupationPage, erro
 		return nil, fmt.Errorf("store: occupation %s: %w", code, err)
 	}
 	p.Occupation.Description = desc
-	rows, err := s.db.QueryContext(ctx, `SELECT slug, title FROM roles WHERE onet_code = ? ORDER BY title`, code)
+	rows, err := s.db.QueryContext(ctx, `SELECT slug, title FROM roles WHERE onet_code = $1 ORDER BY title`, code)
 	if err != nil {
 		return nil, fmt.Errorf("store: occupation %s roles: %w", code, err)
 	}
@@ -82,7 +85,7 @@ func (s *DB) Occupation(ctx context.Context, code string) (*OccupationPage, erro
 		var slug, rtitle, otitle sql.NullString
 		err := s.db.QueryRowContext(ctx, `SELECT (SELECT slug FROM roles WHERE onet_code = o.onet_code ORDER BY slug LIMIT 1),
 			(SELECT title FROM roles WHERE onet_code = o.onet_code ORDER BY slug LIMIT 1), o.title
-			FROM occupations o WHERE o.onet_code = ?`, rc).Scan(&slug, &rtitle, &otitle)
+			FROM occupations o WHERE o.onet_code = $1`, rc).Scan(&slug, &rtitle, &otitle)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}
@@ -103,7 +106,7 @@ func (s *DB) Occupation(ctx context.Context, code string) (*OccupationPage, erro
 func (s *DB) DataOnlyOccupations(ctx context.Context, keep func(code string) bool) ([]OccupationLink, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT onet_code, title FROM occupations o
 		WHERE imported = 1 AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.onet_code = o.onet_code)
-		ORDER BY title COLLATE NOCASE`)
+		ORDER BY `+s.nocase("title")) // #nosec G202 -- a constant of this package
 	if err != nil {
 		return nil, fmt.Errorf("store: data-only occupations: %w", err)
 	}

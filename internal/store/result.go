@@ -63,7 +63,7 @@ func (s *DB) CreateResult(ctx context.Context, answers map[string]int, fastPages
 	if err != nil {
 		return "", fmt.Errorf("store: result: %w", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO results(id, created_at, answers, fast_pages) VALUES (?, ?, ?, ?)`,
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO results(id, created_at, answers, fast_pages) VALUES ($1, $2, $3, $4)`,
 		id, time.Now().UTC().Format(time.RFC3339), string(b), fastPages); err != nil {
 		return "", fmt.Errorf("store: save result: %w", err)
 	}
@@ -77,7 +77,7 @@ func (s *DB) Result(ctx context.Context, id string) (*Result, error) {
 	}
 	var created, answers, hidden string
 	r := &Result{ID: id}
-	err := s.db.QueryRowContext(ctx, `SELECT created_at, answers, hidden, fast_pages FROM results WHERE id = ?`, id).Scan(&created, &answers, &hidden, &r.FastPages)
+	err := s.db.QueryRowContext(ctx, `SELECT created_at, answers, hidden, fast_pages FROM results WHERE id = $1`, id).Scan(&created, &answers, &hidden, &r.FastPages)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -102,8 +102,15 @@ func (s *DB) SetHidden(ctx context.Context, id, slug string, hide bool) error {
 		return fmt.Errorf("store: hide: %w", err)
 	}
 	defer tx.Rollback()
+	// Read-modify-write: on PostgreSQL the row is locked so that two
+	// instances hiding at once cannot lose one of the changes (SQLite's
+	// transactions take the write lock at BEGIN already).
+	lock := ""
+	if s.pg {
+		lock = " FOR UPDATE"
+	}
 	var hidden string
-	err = tx.QueryRowContext(ctx, `SELECT hidden FROM results WHERE id = ?`, id).Scan(&hidden)
+	err = tx.QueryRowContext(ctx, `SELECT hidden FROM results WHERE id = $1`+lock, id).Scan(&hidden)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
 	}
@@ -124,7 +131,7 @@ func (s *DB) SetHidden(ctx context.Context, id, slug string, hide bool) error {
 		return nil
 	}
 	b, _ := json.Marshal(list)
-	if _, err := tx.ExecContext(ctx, `UPDATE results SET hidden = ? WHERE id = ?`, string(b), id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE results SET hidden = $1 WHERE id = $2`, string(b), id); err != nil {
 		return fmt.Errorf("store: hide: %w", err)
 	}
 	return tx.Commit()
@@ -132,7 +139,7 @@ func (s *DB) SetHidden(ctx context.Context, id, slug string, hide bool) error {
 
 // DeleteResult removes a result for good.
 func (s *DB) DeleteResult(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM results WHERE id = ?`, id)
+	res, err := s.db.ExecContext(ctx, `DELETE FROM results WHERE id = $1`, id)
 	if err != nil {
 		return fmt.Errorf("store: delete result: %w", err)
 	}

@@ -30,7 +30,7 @@ func (s *DB) Role(ctx context.Context, slug string) (*RoleProfile, error) {
 	var p RoleProfile
 	err := s.db.QueryRowContext(ctx, `SELECT r.data, o.data, o.description, c.slug, c.name, c.description
 		FROM roles r JOIN occupations o ON o.onet_code = r.onet_code JOIN categories c ON c.slug = r.category
-		WHERE r.slug = ?`, slug).Scan(&roleJSON, &occJSON, &occDesc, &p.Category.Slug, &p.Category.Name, &p.Category.Description)
+		WHERE r.slug = $1`, slug).Scan(&roleJSON, &occJSON, &occDesc, &p.Category.Slug, &p.Category.Name, &p.Category.Description)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -56,7 +56,7 @@ func (s *DB) roleLinks(ctx context.Context, slugs []string) ([]RoleLink, error) 
 	links := make([]RoleLink, 0, len(slugs))
 	for _, slug := range slugs {
 		var title string
-		err := s.db.QueryRowContext(ctx, `SELECT title FROM roles WHERE slug = ?`, slug).Scan(&title)
+		err := s.db.QueryRowContext(ctx, `SELECT title FROM roles WHERE slug = $1`, slug).Scan(&title)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}

@@ -9,9 +9,10 @@ import (
 	"rolefit/internal/search"
 )
 
-// CatalogVersion returns the catalog's version, which every sync and
-// import increases: an instance whose search index was built from an older
-// version rebuilds it.
+// CatalogVersion returns the catalog's version, which every import and
+// every sync of a changed catalog increases: an instance whose search
+// index, matching or listings were built from an older version rebuilds
+// them.
 func (s *DB) CatalogVersion(ctx context.Context) (int64, error) {
 	var v int64
 	if err := s.db.QueryRowContext(ctx, `SELECT version FROM catalog_version WHERE id = 1`).Scan(&v); err != nil {

@@ -12,11 +12,13 @@ import (
 )
 
 // TestSearchDocsRoundTrip checks that the search index built from the
-// database sees exactly what it would see built from the catalog itself,
-// and that syncs and imports move the catalog version.
-func TestSearchDocsRoundTrip(t *testing.T) {
+// database, on either backend, sees exactly what it would see built from
+// the catalog itself, and that imports and syncs of a changed catalog move
+// the catalog version.
+func TestSearchDocsRoundTrip(t *testing.T) { backends(t, testSearchDocsRoundTrip) }
+
+func testSearchDocsRoundTrip(t *testing.T, db *DB) {
 	ctx := context.Background()
-	db, _ := openTest(t)
 	v0, err := db.CatalogVersion(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -60,8 +62,8 @@ func TestSearchDocsRoundTrip(t *testing.T) {
 	}
 
 	// An import adds the occupations no role covers, with their titles and
-	// descriptions, and moves the version; an empty list of titles (a
-	// catalog sync of the same occupation) does not erase imported ones.
+	// descriptions, and moves the version; so does a sync of a changed
+	// catalog, and its empty list of titles does not erase imported ones.
 	covered := cat.Roles[0].ONetCode
 	occs := []roles.Occupation{
 		{ONetCode: "99-0001.00", SOCCode: "99-0001", Title: "Made-up Harbor Pilots", Description: "Guide ships. Other words.", Titles: []string{"Bar Pilot"}},

@@ -1,6 +1,9 @@
-// Package store owns Rolefit's SQLite database: opening it, its migrations,
-// and every SQL statement the app runs. Its types work over *sql.DB with
-// hand-written SQL, one file per entity.
+// Package store owns Rolefit's database: opening it, its migrations, and
+// every SQL statement the app runs. Two backends sit behind the one DB
+// type: SQLite (a file, the default) and PostgreSQL (a postgres:// URL,
+// through pgx), for several instances sharing one database. The SQL is
+// hand-written once, with $n placeholders that both accept; the few
+// places where the dialects differ ask s.pg. One file per entity.
 package store
 
 import (
@@ -11,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,7 +24,7 @@ import (
 	"github.com/mattn/go-sqlite3"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrationFS embed.FS
 
 // ErrNotFound is returned when a looked-up row does not exist.
@@ -29,7 +33,8 @@ var ErrNotFound = errors.New("not found")
 // DB is Rolefit's database handle.
 type DB struct {
 	db   *sql.DB
-	path string
+	path string // the SQLite file, or the PostgreSQL URL
+	pg   bool   // PostgreSQL rather than SQLite
 }
 
 // Options are how a database is opened, beyond its path. The zero value is
@@ -45,20 +50,30 @@ type Options struct {
 	// be written: every write fails with SQLITE_READONLY. Its migrations must
 	// already be applied, and the file must exist.
 	ReadOnly bool
+	// Pool bounds the connections to PostgreSQL (SQLite sizes its own).
+	Pool Pool
 }
 
-// Open opens (creating if needed, with its folder) the SQLite database at
-// path and applies pending migrations.
+// Open opens the database at path, a SQLite file (created if needed, with
+// its folder) or a postgres:// URL, and applies pending migrations.
 func Open(ctx context.Context, path string) (*DB, error) {
 	return OpenWith(ctx, path, Options{})
 }
 
-// OpenWith opens the SQLite database at path as o says: writable ones are
+// OpenWith opens the database at path as o says: writable SQLite files are
 // created if needed (with their folder) and migrated; read-only ones must
-// exist and be migrated already.
+// exist and be migrated already. A postgres:// or postgresql:// URL opens
+// PostgreSQL, where MaxSizeMB and ReadOnly do not apply (they are the
+// database operator's quotas and grants there).
 func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
 	if o.MaxSizeMB < 0 {
 		return nil, fmt.Errorf("store: max size %d MB: want 0 (no limit) or more", o.MaxSizeMB)
+	}
+	if IsPostgres(path) {
+		if o.MaxSizeMB != 0 || o.ReadOnly {
+			return nil, errors.New("store: a size bound and read-only mode apply to SQLite files only")
+		}
+		return openPostgres(ctx, path, o.Pool)
 	}
 	// WAL lets readers run beside the single writer; busy_timeout makes a
 	// second writer wait instead of failing with "database is locked";
@@ -99,11 +114,39 @@ func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
 		}
 		return s, nil
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrate(ctx, db); err != nil {
 		_ = db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// nocase is an ORDER BY term sorting col case-insensitively, the same way
+// on both backends (ASCII case folding, then bytes: PostgreSQL's sorted
+// columns use the "C" collation).
+func (s *DB) nocase(col string) string {
+	if s.pg {
+		return "lower(" + col + ")"
+	}
+	return col + " COLLATE NOCASE"
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database rather than a
+// SQLite file.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Redact returns dsn fit for a log: a PostgreSQL URL without its password.
+func Redact(dsn string) string {
+	if !IsPostgres(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://(unparsable URL)"
+	}
+	return u.Redacted()
 }
 
 // connector opens connections through drv, whose hook sets each one up.
@@ -159,7 +202,7 @@ func (s *DB) Ping(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
 		return err
 	}
-	want, err := migrationNames()
+	want, err := migrationNames(s.pg)
 	if err != nil {
 		return err
 	}
@@ -169,8 +212,14 @@ func (s *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
-func migrationNames() ([]string, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+// migrationNames lists a dialect's migration files in the order they apply.
+// Both dialects have the same names: a test holds them to it.
+func migrationNames(pg bool) ([]string, error) {
+	pattern := "migrations/*.sql"
+	if pg {
+		pattern = "migrations/postgres/*.sql"
+	}
+	names, err := fs.Glob(migrationFS, pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -178,34 +227,44 @@ func migrationNames() ([]string, error) {
 	return names, nil
 }
 
+// querier is what migrations run on: the pool for SQLite, the one
+// connection holding the advisory lock for PostgreSQL.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
 // migrate applies, in file-name order, each embedded migration not yet
 // recorded in schema_migrations, each in its own transaction.
-func (s *DB) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`); err != nil {
+func (s *DB) migrate(ctx context.Context, q querier) error {
+	table := `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`
+	if s.pg {
+		table = `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`
+	}
+	if _, err := q.ExecContext(ctx, table); err != nil {
 		return fmt.Errorf("store: migrations table: %w", err)
 	}
-	names, err := migrationNames()
+	names, err := migrationNames(s.pg)
 	if err != nil {
 		return err
 	}
 	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		if err := s.applyMigration(ctx, name, base); err != nil {
+		base := name[strings.LastIndexByte(name, '/')+1:]
+		if err := s.applyMigration(ctx, q, name, base); err != nil {
 			return fmt.Errorf("store: migration %s: %w", base, err)
 		}
 	}
 	return nil
 }
 
-func (s *DB) applyMigration(ctx context.Context, name, base string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+func (s *DB) applyMigration(ctx context.Context, q querier, name, base string) error {
+	tx, err := q.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, base).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = $1`, base).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
@@ -218,7 +277,7 @@ func (s *DB) applyMigration(ctx context.Context, name, base string) error {
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)`,
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(name, applied_at) VALUES ($1, $2)`,
 		base, time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return err
 	}

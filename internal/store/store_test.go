@@ -3,12 +3,46 @@ package store
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"rolefit/data"
 	"rolefit/internal/catalog"
+	"rolefit/internal/pgtest"
 )
+
+// TestMain starts one throwaway PostgreSQL cluster for the package: the
+// suite runs on both backends (see backends).
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// backends runs test once on a fresh SQLite file and once on a fresh
+// PostgreSQL database: the same suite holds both backends to the same
+// behaviour. The PostgreSQL half skips without server binaries (and fails
+// in CI).
+func backends(t *testing.T, test func(t *testing.T, db *DB)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		db, _ := openTest(t)
+		test(t, db)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		db := openPostgresTest(t)
+		test(t, db)
+	})
+}
+
+// openPostgresTest opens a fresh, migrated PostgreSQL database.
+func openPostgresTest(t *testing.T) *DB {
+	t.Helper()
+	dsn := pgtest.Database(t)
+	db, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
 
 func openTest(t *testing.T) (*DB, string) {
 	t.Helper()
@@ -46,7 +80,7 @@ func TestOpenSetsPragmasAndMigrates(t *testing.T) {
 	if err := db.Ping(context.Background()); err != nil {
 		t.Errorf("Ping: %v", err)
 	}
-	names, _ := migrationNames()
+	names, _ := migrationNames(false)
 	if got := count(t, db, "schema_migrations"); got != len(names) {
 		t.Errorf("got %d migrations recorded, want %d", got, len(names))
 	}
@@ -62,9 +96,10 @@ func TestOpenSetsPragmasAndMigrates(t *testing.T) {
 	}
 }
 
-func TestSyncCatalogIsIdempotentAndUpdates(t *testing.T) {
+func TestSyncCatalogIsIdempotentAndUpdates(t *testing.T) { backends(t, testSyncCatalog) }
+
+func testSyncCatalog(t *testing.T, db *DB) {
 	ctx := context.Background()
-	db, _ := openTest(t)
 	cat, err := catalog.Load(data.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -109,9 +144,10 @@ func TestSyncCatalogIsIdempotentAndUpdates(t *testing.T) {
 	}
 }
 
-func TestSecretKeyIsKept(t *testing.T) {
+func TestSecretKeyIsKept(t *testing.T) { backends(t, testSecretKey) }
+
+func testSecretKey(t *testing.T, db *DB) {
 	ctx := context.Background()
-	db, _ := openTest(t)
 	a, err := db.SecretKey(ctx, "k", 32)
 	if err != nil {
 		t.Fatal(err)
@@ -129,8 +165,9 @@ func TestSecretKeyIsKept(t *testing.T) {
 	}
 }
 
-func TestPingFailsWhileMigrationsArePending(t *testing.T) {
-	db, _ := openTest(t)
+func TestPingFailsWhileMigrationsArePending(t *testing.T) { backends(t, testPingPending) }
+
+func testPingPending(t *testing.T, db *DB) {
 	if err := db.Ping(context.Background()); err != nil {
 		t.Fatalf("fully migrated: %v", err)
 	}

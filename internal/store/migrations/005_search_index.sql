@@ -6,10 +6,13 @@ DROP TABLE IF EXISTS search;
 -- of strings, which search matches.
 ALTER TABLE occupations ADD COLUMN titles TEXT NOT NULL DEFAULT '[]';
 
--- A counter that every catalog sync and every import increases, so that
--- each running instance can tell its search index is stale and rebuild it.
+-- A counter that every import and every sync of a changed catalog
+-- increases, so that each running instance can tell what it derived from
+-- the catalog (search index, matching, listings) is stale and rebuild it.
+-- fingerprint is the digest of the catalog last synced.
 CREATE TABLE catalog_version (
-    id      INTEGER PRIMARY KEY CHECK (id = 1),
-    version INTEGER NOT NULL
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    version     INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL DEFAULT ''
 ) STRICT;
 INSERT INTO catalog_version(id, version) VALUES (1, 1);
