@@ -133,8 +133,11 @@ func (ix *Index) addAs(doc int32, f field, text, display string, scale float32) 
 	if len(ts) == 0 {
 		return nil
 	}
-	id := int32(len(ix.strs))
-	ix.strs = append(ix.strs, str{doc: doc, field: f, scale: scale, words: uint16(min(n, 1<<16-1)), text: display})
+	// The conversions are bounded: a full import indexes some 60,000
+	// strings, far below 2^31, and the counts are clamped to 2^16-1.
+	id := int32(len(ix.strs))        // #nosec G115 -- bounded, see above
+	words := uint16(min(n, 1<<16-1)) // #nosec G115 -- clamped
+	ix.strs = append(ix.strs, str{doc: doc, field: f, scale: scale, words: words, text: display})
 	// Count each term once per string, with its frequency: sorting keeps
 	// this allocation-free for the many short titles.
 	slices.Sort(ts)
@@ -144,7 +147,7 @@ func (ix *Index) addAs(doc int32, f field, text, display string, scale float32) 
 			j++
 		}
 		t := ts[i]
-		ix.postings[t] = append(ix.postings[t], posting{str: id, tf: uint16(min(j-i, 1<<16-1))})
+		ix.postings[t] = append(ix.postings[t], posting{str: id, tf: uint16(min(j-i, 1<<16-1))}) // #nosec G115 -- clamped
 		if f.titled() {
 			ix.titled[t]++
 		}
