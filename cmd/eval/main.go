@@ -40,7 +40,6 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fl.Float64Var(&w.Direct, "direct", w.Direct, "share of the score straight from the likelihood")
 	fl.Float64Var(&w.Doubt, "doubt", w.Doubt, "how much the posterior's doubt about the best role raises the direct share")
 	fl.Float64Var(&w.MinNoise, "min-noise", w.MinNoise, "least per-statement noise variance the posterior assumes")
-	fl.Float64Var(&w.EmphasisScale, "emphasis-scale", w.EmphasisScale, "multiplier of every role emphasis")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -57,7 +56,11 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	src := matching.Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms}
+	follow, err := assessment.LoadFollowUps(fsys, "followups.yaml", bank)
+	if err != nil {
+		return err
+	}
+	src := matching.Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms, FollowUps: follow}
 	ix, err := matching.BuildWith(bank, src, w, matching.DefaultCalibration())
 	if err != nil {
 		return err

@@ -9,9 +9,9 @@ import (
 	"rolefit/internal/roles"
 )
 
-// FollowUps is the shape of data/followups.yaml. Follow-up questions will
-// join the scales under a key of their own; until then any other top-level
-// key is an error.
+// FollowUps is the part of data/followups.yaml the catalog needs: the
+// scales role traits may name. Package assessment owns the file (scales
+// with their anchors, and the follow-up questions) and decodes it strictly.
 type FollowUps struct {
 	Scales []roles.Scale `yaml:"scales"`
 }
@@ -44,7 +44,7 @@ func (c *Catalog) loadDimensions(fsys fs.FS) error {
 		return fmt.Errorf("catalog: %w", err)
 	}
 	var f FollowUps
-	if err := decodeYAML(b, &f); err != nil {
+	if err := yaml.Unmarshal(b, &f); err != nil {
 		return fmt.Errorf("catalog: %s: %w", FollowUpsFile, err)
 	}
 	c.Scales = f.Scales

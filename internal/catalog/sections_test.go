@@ -134,14 +134,16 @@ func TestSectionMistakes(t *testing.T) {
 	}
 }
 
+// TestFollowUpScaleMistakes: the scales traits may name are checked here;
+// the whole file (anchors, questions, unknown keys) is decoded strictly by
+// package assessment (TestLoadFollowUps).
 func TestFollowUpScaleMistakes(t *testing.T) {
 	tests := []struct {
 		name, from, to, wantErr string
 	}{
-		{"unknown top-level key", "\nscales:", "\nquestions: []\nscales:", "field questions not found"},
 		{"duplicate id", "id: networking", "id: infrastructure", `follow-up scale "infrastructure": id already used`},
 		{"clash with a dimension", "id: networking", "id: mathematics", `follow-up scale "mathematics": id already used`},
-		{"no description", "description: Routers", "summary: Routers", "field summary not found"},
+		{"no description", "description: Routers", "summary: Routers", "needs a snake_case id, a name and a description"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

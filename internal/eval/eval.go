@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -30,13 +31,29 @@ type Retrieval struct {
 }
 
 // Siblings is how often the right role comes first among the roles that
-// share its O*NET occupation.
+// share its O*NET occupation, from the core questionnaire alone and after
+// the follow-up questions the engine chose, answered from the same profile.
 type Siblings struct {
-	Occupation string
-	Roles      []string
-	N          int
-	First      float64            // right sibling first among its siblings
-	ByRole     map[string]float64 // the same, per role
+	Occupation  string
+	Roles       []string
+	N           int
+	CoreFirst   float64            // right sibling first, core questionnaire only
+	First       float64            // right sibling first, after follow-ups
+	ByRole      map[string]float64 // after follow-ups, per role
+	CoreByRole  map[string]float64
+	FollowUps   float64 // mean follow-ups asked
+	MaxFollowUp int
+}
+
+// FollowUpStats are the follow-ups asked of every attentive respondent
+// (role profiles, noise 0.7).
+type FollowUpStats struct {
+	N                     int
+	Mean                  float64
+	Max                   int
+	None                  float64 // share asked none
+	NoneWhenClear         float64 // of respondents whose core #1 led by more than CandidateFit, share asked none
+	Top1Before, Top1After float64 // own role first, before and after follow-ups
 }
 
 // Stability compares two takes by the same simulated person.
@@ -80,6 +97,7 @@ type Report struct {
 	Weights      matching.Weights
 	Retrieval    []Retrieval
 	Siblings     []Siblings
+	FollowUps    FollowUpStats
 	Stability    []Stability
 	Explanations Explanations
 	Flags        []Flags
@@ -110,7 +128,7 @@ type harness struct {
 func Run(bank *assessment.Bank, ix *matching.Index, src matching.Source, cfg Config) (Report, error) {
 	h := &harness{bank: bank, ix: ix, resp: newRespondent(bank), cfg: cfg, occOf: map[string]string{}}
 	for _, p := range ix.Profiles() {
-		h.roleL = append(h.roleL, p.Level)
+		h.roleL = append(h.roleL, slices.Concat(p.Level, p.Scale))
 		h.occOf[p.Slug] = p.ONetCode
 	}
 	h.onetL = onetLevels(bank, ix, src)
@@ -141,8 +159,8 @@ func Run(bank *assessment.Bank, ix *matching.Index, src matching.Source, cfg Con
 	}
 	jobs = append(jobs,
 		func(rng *rand.Rand) error {
-			sib, err := h.siblings(rng, 0.7)
-			rep.Siblings = sib
+			sib, fs, err := h.siblings(rng, 0.7)
+			rep.Siblings, rep.FollowUps = sib, fs
 			return err
 		},
 		func(rng *rand.Rand) error {
@@ -251,7 +269,7 @@ func (h *harness) retrieval(rng *rand.Rand, s Source, noise, biasSD float64) (Re
 	return out, nil
 }
 
-func (h *harness) siblings(rng *rand.Rand, noise float64) ([]Siblings, error) {
+func (h *harness) siblings(rng *rand.Rand, noise float64) ([]Siblings, FollowUpStats, error) {
 	groups := map[string][]int{}
 	var order []string
 	for r, p := range h.ix.Profiles() {
@@ -260,45 +278,151 @@ func (h *harness) siblings(rng *rand.Rand, noise float64) ([]Siblings, error) {
 		}
 		groups[p.ONetCode] = append(groups[p.ONetCode], r)
 	}
+	first := func(rk matching.Ranking, in map[string]bool) string {
+		for _, m := range rk.Matches {
+			if in[m.Slug] {
+				return m.Slug
+			}
+		}
+		return ""
+	}
 	var out []Siblings
+	var fs FollowUpStats
+	var asked, clear, clearNone, top1b, top1a int
 	for _, code := range order {
 		members := groups[code]
-		if len(members) < 2 {
-			continue
-		}
-		sib := Siblings{Occupation: code, ByRole: map[string]float64{}}
+		sib := Siblings{Occupation: code, ByRole: map[string]float64{}, CoreByRole: map[string]float64{}}
 		in := map[string]bool{}
 		for _, r := range members {
 			in[h.ix.Profiles()[r].Slug] = true
 			sib.Roles = append(sib.Roles, h.ix.Profiles()[r].Slug)
 		}
-		hits := 0
+		n := h.cfg.PerRole
+		if len(members) > 1 {
+			n *= 4
+		}
+		var hits, coreHits, sibAsked int
 		for _, r := range members {
 			slug := h.ix.Profiles()[r].Slug
-			k := 0
-			for range h.cfg.PerRole * 4 {
-				a := h.resp.answer(rng, h.roleL[r], noise, 0)
-				_, _, rk, err := person(h.bank, h.ix, a, 0)
+			var k, kc int
+			for range n {
+				core, final, q, err := h.followUps(rng, h.roleL[r], h.resp.answer(rng, h.roleL[r], noise, 0))
 				if err != nil {
-					return nil, err
+					return nil, fs, err
 				}
-				for _, m := range rk.Matches {
-					if in[m.Slug] {
-						if m.Slug == slug {
-							k++
-						}
-						break
+				fs.N++
+				asked += q
+				sibAsked += q
+				fs.Max = max(fs.Max, q)
+				if q == 0 {
+					fs.None++
+				}
+				if h.clear(core) {
+					clear++
+					if q == 0 {
+						clearNone++
 					}
 				}
+				if core.Matches[0].Slug == slug {
+					top1b++
+				}
+				if final.Matches[0].Slug == slug {
+					top1a++
+				}
+				if first(core, in) == slug {
+					kc++
+				}
+				if first(final, in) == slug {
+					k++
+				}
 			}
-			sib.N += h.cfg.PerRole * 4
 			hits += k
-			sib.ByRole[slug] = float64(k) / float64(h.cfg.PerRole*4)
+			coreHits += kc
+			sib.N += n
+			sib.ByRole[slug] = float64(k) / float64(n)
+			sib.CoreByRole[slug] = float64(kc) / float64(n)
 		}
-		sib.First = float64(hits) / float64(sib.N)
+		if len(members) < 2 {
+			continue
+		}
+		sib.First, sib.CoreFirst = float64(hits)/float64(sib.N), float64(coreHits)/float64(sib.N)
+		sib.FollowUps = float64(sibAsked) / float64(sib.N)
 		out = append(out, sib)
 	}
-	return out, nil
+	if fs.N > 0 {
+		fs.Mean = float64(asked) / float64(fs.N)
+		fs.None /= float64(fs.N)
+		fs.Top1Before, fs.Top1After = float64(top1b)/float64(fs.N), float64(top1a)/float64(fs.N)
+	}
+	if clear > 0 {
+		fs.NoneWhenClear = float64(clearNone) / float64(clear)
+	}
+	return out, fs, nil
+}
+
+// clear reports whether a core ranking's #1 leads every other role by more
+// than CandidateFit and has no sibling in the top ten: nothing for
+// follow-ups to separate.
+func (h *harness) clear(rk matching.Ranking) bool {
+	m := rk.Matches
+	if len(m) < 2 || m[0].Fit-m[1].Fit <= matching.CandidateFit {
+		return false
+	}
+	for _, x := range m[1:min(10, len(m))] {
+		if h.occOf[x.Slug] == h.occOf[m[0].Slug] {
+			return false
+		}
+	}
+	return true
+}
+
+// followUps evaluates answers, then answers the follow-up questions the
+// engine asks as a person with true levels level would, until it asks no
+// more; it returns the rankings before and after and how many it asked.
+func (h *harness) followUps(rng *rand.Rand, level []float64, answers map[string]int) (matching.Ranking, matching.Ranking, int, error) {
+	ev, err := h.ix.Evaluate(h.bank, answers, 0, 0)
+	if err != nil {
+		return matching.Ranking{}, matching.Ranking{}, 0, err
+	}
+	core := ev.Ranking
+	stored := maps.Clone(answers)
+	follow := map[string]string{}
+	asked := 0
+	for ev.Next != nil && asked < assessment.MaxFollowUps {
+		follow[ev.Next.ID] = h.chooseOption(rng, level, *ev.Next)
+		st, err := h.ix.FollowUps().Store(follow)
+		if err != nil {
+			return core, ev.Ranking, asked, err
+		}
+		maps.Copy(stored, st)
+		if ev, err = h.ix.Evaluate(h.bank, stored, 0, 0); err != nil {
+			return core, ev.Ranking, asked, err
+		}
+		asked++
+	}
+	return core, ev.Ranking, asked, nil
+}
+
+// chooseOption picks the option a person with true levels level prefers:
+// the one whose signals their levels favor most, with a little noise.
+func (h *harness) chooseOption(rng *rand.Rand, level []float64, q assessment.FollowUp) string {
+	best, bestU := 0, math.Inf(-1)
+	for oi, o := range q.Options {
+		var u float64
+		for _, s := range o.Signals {
+			i, _ := h.ix.Position(s.Dimension)
+			v := level[i] - matching.LevelNeutral
+			if s.Direction == assessment.Low {
+				v = -v
+			}
+			u += v / float64(len(o.Signals))
+		}
+		u += rng.NormFloat64() * 0.5
+		if u > bestU {
+			best, bestU = oi, u
+		}
+	}
+	return q.Options[best].ID
 }
 
 func (h *harness) stability(rng *rand.Rand, s Source, noise float64) (Stability, error) {

@@ -18,7 +18,7 @@ func (r Report) Write(w io.Writer) error {
 	var b strings.Builder
 	wt := r.Weights
 	fmt.Fprintf(&b, "Rolefit matching evaluation: %d respondents per role and condition, seed %d\n", r.Config.PerRole, r.Config.Seed)
-	fmt.Fprintf(&b, "Weights: direct %.2f, doubt %.1f, min noise %.2f, emphasis ×%.1f, important IM ≥ %.1f\n", wt.Direct, wt.Doubt, wt.MinNoise, wt.EmphasisScale, wt.ImportantIM)
+	fmt.Fprintf(&b, "Weights: direct %.2f, doubt %.1f, min noise %.2f, important IM ≥ %.1f\n", wt.Direct, wt.Doubt, wt.MinNoise, wt.ImportantIM)
 
 	fmt.Fprintf(&b, "\nRetrieval (own role and own occupation):\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -28,14 +28,25 @@ func (r Report) Write(w io.Writer) error {
 	}
 	_ = tw.Flush()
 
-	fmt.Fprintf(&b, "\nSiblings (roles sharing an O*NET occupation; right one first among them, role profiles, noise 0.7):\n")
+	fmt.Fprintf(&b, "\nSiblings (roles sharing an O*NET occupation; right one first among them, role profiles and traits, noise 0.7; core questionnaire -> after follow-ups):\n")
 	for _, s := range r.Siblings {
 		var parts []string
 		for _, slug := range s.Roles {
-			parts = append(parts, fmt.Sprintf("%s %.0f%%", slug, 100*s.ByRole[slug]))
+			parts = append(parts, fmt.Sprintf("%s %.0f%% -> %.0f%%", slug, 100*s.CoreByRole[slug], 100*s.ByRole[slug]))
 		}
-		fmt.Fprintf(&b, "  %s: %s overall; %s\n", s.Occupation, pct(s.First), strings.Join(parts, ", "))
+		fmt.Fprintf(&b, "  %s: %s -> %s, %.1f follow-ups; %s\n", s.Occupation, pct(s.CoreFirst), pct(s.First), s.FollowUps, strings.Join(parts, ", "))
 	}
+	var hits, n float64
+	for _, s := range r.Siblings {
+		hits += s.First * float64(s.N)
+		n += float64(s.N)
+	}
+	if n > 0 {
+		fmt.Fprintf(&b, "  all siblings: right one first %s after follow-ups\n", pct(hits/n))
+	}
+	f := r.FollowUps
+	fmt.Fprintf(&b, "Follow-ups (every role, noise 0.7, n %d): mean %.2f asked, at most %d; none for %s; none for %s of those whose core #1 led by more than %d points and had no sibling in the top 10; own role first %s -> %s\n",
+		f.N, f.Mean, f.Max, pct(f.None), pct(f.NoneWhenClear), matching.CandidateFit, pct(f.Top1Before), pct(f.Top1After))
 
 	fmt.Fprintf(&b, "\nStability (two takes by the same person, noise 0.5):\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)

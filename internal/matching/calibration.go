@@ -8,5 +8,5 @@ package matching
 // Misfit is the residual that separates attentive from random answers,
 // and Loose the one from which fits are capped.
 func DefaultCalibration() Calibration {
-	return Calibration{Rand: 1.2887, Misfit: 1.1000, Loose: 0.8000}
+	return Calibration{Rand: 1.2921, Misfit: 1.1000, Loose: 0.7800}
 }

@@ -23,7 +23,11 @@ func catalogIndex(t testing.TB) (*assessment.Bank, *catalog.Catalog, *Index) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := Build(bank, Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms})
+	follow, err := assessment.LoadFollowUps(data.FS, "followups.yaml", bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(bank, Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms, FollowUps: follow})
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
@@ -55,19 +59,19 @@ func logTop(t *testing.T, rk Ranking, n int) {
 }
 
 // syntheticSource makes n roles over the catalog's occupations, each with a
-// few random emphases, for benchmarking at scale.
-func syntheticSource(cat *catalog.Catalog, n int) Source {
+// few random traits on questionnaire dimensions, for benchmarking at scale.
+func syntheticSource(bank *assessment.Bank, cat *catalog.Catalog, n int) Source {
 	rng := rand.New(rand.NewPCG(42, 42))
-	var names []string
-	for _, e := range cat.Elements {
-		names = append(names, e.Name)
+	var dims []string
+	for _, d := range bank.Dimensions {
+		dims = append(dims, d.ID)
 	}
 	rs := make([]roles.Role, n)
 	for i := range rs {
 		base := cat.Roles[i%len(cat.Roles)]
 		rs[i] = roles.Role{Slug: fmt.Sprintf("role-%04d", i), ONetCode: base.ONetCode, Category: base.Category}
 		for range 3 {
-			rs[i].Emphasis = append(rs[i].Emphasis, roles.Emphasis{Descriptor: names[rng.IntN(len(names))], Weight: rng.Float64()*2 - 1})
+			rs[i].Traits = append(rs[i].Traits, roles.Trait{Dimension: dims[rng.IntN(len(dims))], Direction: "high", Strength: 1 + rng.IntN(2)})
 		}
 	}
 	return Source{Roles: rs, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms}
@@ -75,7 +79,7 @@ func syntheticSource(cat *catalog.Catalog, n int) Source {
 
 func BenchmarkRank(b *testing.B) {
 	bank, cat, ix := catalogIndex(b)
-	big, err := Build(bank, syntheticSource(cat, 1000))
+	big, err := Build(bank, syntheticSource(bank, cat, 1000))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -57,7 +57,7 @@ func (c Calibration) Cap(res float64) int {
 }
 
 // CapRamp is the width of the residual range over which Cap falls.
-const CapRamp = 0.15
+const CapRamp = 0.12
 
 // Band is a coarse reading of a fit.
 type Band string

@@ -105,8 +105,10 @@ func fixtureSource() Source {
 	}
 	rs := []roles.Role{
 		{Slug: "mechanic", ONetCode: "49-3023.00", Category: "trades"},
-		{Slug: "back-end", ONetCode: "15-1254.00", Category: "tech", Emphasis: []roles.Emphasis{{Descriptor: "Analytical Thinking", Weight: 0.8}, {Descriptor: "Technology Design", Weight: -0.5}}},
-		{Slug: "front-end", ONetCode: "15-1254.00", Category: "tech", Emphasis: []roles.Emphasis{{Descriptor: "Artistic", Weight: 1}, {Descriptor: "Technology Design", Weight: 1}}},
+		{Slug: "back-end", ONetCode: "15-1254.00", Category: "tech", Traits: []roles.Trait{
+			{Dimension: "analytical_thinking", Direction: "high", Strength: 2}, {Dimension: "technology_design", Direction: "low", Strength: 1}}},
+		{Slug: "front-end", ONetCode: "15-1254.00", Category: "tech", Traits: []roles.Trait{
+			{Dimension: "artistic", Direction: "high", Strength: 2}, {Dimension: "technology_design", Direction: "high", Strength: 2}}},
 		{Slug: "designer", ONetCode: "27-1024.00", Category: "arts"},
 		{Slug: "sales", ONetCode: "41-3091.00", Category: "business"},
 	}

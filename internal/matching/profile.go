@@ -40,6 +40,9 @@ type Source struct {
 	Occupations map[string]roles.Occupation // by O*NET code
 	Elements    []roles.Element
 	Norms       roles.Norms
+	// FollowUps holds the follow-up scales (and questions) role traits may
+	// name; nil means no scales.
+	FollowUps *assessment.FollowUps
 }
 
 // Profile is one role's profile on the common scale, in the bank's
@@ -50,12 +53,18 @@ type Profile struct {
 	Category string
 	Code     string // the occupation's RIASEC code
 	// Level is the role's level per dimension on the common 1–5 scale:
-	// interests from OI, work styles from IM, skills from LV, each placed
-	// among all rated occupations, plus the role's emphasis.
+	// interests from OI, work styles from IM, skills from LV (see
+	// ScaleLevel), moved by the role's traits.
 	Level []float64
 	// IM is the O*NET importance (1–5) per dimension: for styles and skills
 	// (merged dimensions average theirs); 5 for interests.
 	IM []float64
+	// Scale is the role's level on each follow-up scale, from its traits:
+	// 3 (no lean) for a scale its traits do not name.
+	Scale []float64
+	// Traited marks the scales the role's traits name: a follow-up answer
+	// on any other scale tells less about the role (see UntraitedWeight).
+	Traited []bool
 }
 
 // Index holds every role's profile, so ranking is a tight loop over flat
@@ -64,10 +73,20 @@ type Index struct {
 	w        Weights
 	cal      Calibration
 	dims     []assessment.Dimension
+	scales   []assessment.Scale
+	extIdx   map[string]int // dimension or scale id → position in a role's levels
+	follow   *assessment.FollowUps
 	profiles []Profile // sorted by slug
 	bySlug   map[string]int
-	level    []float64 // every profile's Level, back to back
-	texts    []dimTexts
+	// level holds every profile's levels back to back, stride wide: the
+	// questionnaire dimensions (Level), then the follow-up scales (Scale).
+	level  []float64
+	stride int
+	// weight holds, per role and position, how much a follow-up answer
+	// there counts: 1 on questionnaire dimensions and traited scales,
+	// UntraitedWeight on scales the role's traits do not name.
+	weight []float64
+	texts  []dimTexts
 }
 
 // Build precomputes every role's profile with the default weights and the
@@ -78,22 +97,24 @@ func Build(bank *assessment.Bank, src Source) (*Index, error) {
 
 // BuildWith is Build with explicit weights and calibration, for tuning.
 func BuildWith(bank *assessment.Bank, src Source, w Weights, cal Calibration) (*Index, error) {
-	ix := &Index{w: w, cal: cal, dims: slices.Clone(bank.Dimensions), bySlug: map[string]int{}}
-	elemDim := map[string]int{} // element name → dimension
-	dimOf := map[string]int{}   // element id → dimension
+	ix := &Index{w: w, cal: cal, dims: slices.Clone(bank.Dimensions), bySlug: map[string]int{}, extIdx: map[string]int{}, follow: src.FollowUps}
+	if src.FollowUps != nil {
+		ix.scales = slices.Clone(src.FollowUps.Scales)
+	}
 	for d, dim := range ix.dims {
-		for _, e := range dim.ONetElements {
-			dimOf[e] = d
-		}
+		ix.extIdx[dim.ID] = d
 	}
-	for _, e := range src.Elements {
-		if d, ok := dimOf[e.ID]; ok {
-			elemDim[e.Name] = d
-		}
+	for s, sc := range ix.scales {
+		ix.extIdx[sc.ID] = len(ix.dims) + s
 	}
+	ix.stride = len(ix.dims) + len(ix.scales)
 
 	rs := slices.Clone(src.Roles)
 	slices.SortFunc(rs, func(a, b roles.Role) int { return strings.Compare(a.Slug, b.Slug) })
+	shared := map[string]int{} // roles per O*NET occupation
+	for _, r := range rs {
+		shared[r.ONetCode]++
+	}
 	var errs []string
 	for _, r := range rs {
 		occ, ok := src.Occupations[r.ONetCode]
@@ -101,55 +122,118 @@ func BuildWith(bank *assessment.Bank, src Source, w Weights, cal Calibration) (*
 			errs = append(errs, fmt.Sprintf("role %s: no occupation %s", r.Slug, r.ONetCode))
 			continue
 		}
-		shift, err := emphasis(r, elemDim, len(ix.dims))
-		if err != nil {
+		p := ix.profile(r, occ, src.Norms)
+		if err := ix.applyTraits(&p, r, shared[r.ONetCode] > 1); err != nil {
 			errs = append(errs, err.Error())
 		}
-		for d := range shift {
-			shift[d] *= w.EmphasisScale
-		}
 		ix.bySlug[r.Slug] = len(ix.profiles)
-		ix.profiles = append(ix.profiles, ix.profile(r, occ, src.Norms, shift))
+		ix.profiles = append(ix.profiles, p)
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("matching: %s", strings.Join(errs, "; "))
 	}
 	for _, p := range ix.profiles {
 		ix.level = append(ix.level, p.Level...)
+		ix.level = append(ix.level, p.Scale...)
+		for range p.Level {
+			ix.weight = append(ix.weight, 1)
+		}
+		for _, t := range p.Traited {
+			ix.weight = append(ix.weight, map[bool]float64{true: 1, false: UntraitedWeight}[t])
+		}
 	}
 	ix.texts = newDimTexts(ix.dims)
 	return ix, nil
 }
 
-// emphasis returns a role's shift per dimension, in SDs of the occupation
-// norms. A merged dimension takes the mean of the emphases on its elements,
-// so stressing both halves of a pair does not count twice.
-func emphasis(r roles.Role, elemDim map[string]int, n int) ([]float64, error) {
-	shift, count := make([]float64, n), make([]int, n)
+// Trait levels on the common scale. A trait on a questionnaire dimension
+// makes sure the role's level is at least (high) or at most (low) the
+// trait's level: traits only move a role where O*NET's occupation-wide
+// rating disagrees with what the role's own description says, which is
+// what tells apart roles that share an occupation. On a follow-up scale
+// the trait sets the role's level outright (roles with no trait on a scale
+// sit at 3), and reaches the scale's anchors more softly.
+var (
+	traitHigh  = [3]float64{0, 3.8, 4.4} // by strength: top 30%, top 15% of occupations
+	anchorHigh = [3]float64{0, 3.6, 4.0}
+	scaleHigh  = [3]float64{0, 4, 5}
+)
+
+// UntraitedWeight is how much a follow-up answer on a scale counts for a
+// role whose traits do not name the scale: its level there (3) is a guess,
+// not a description, so a person's choice on it should move the role
+// little either way.
+const UntraitedWeight = 0.3
+
+// SoleTraitShift is the most a trait may move a questionnaire dimension of
+// a role that is alone on its O*NET occupation: there the occupation's
+// measured rating describes the role itself, and the trait (our judgment)
+// only nudges it. Roles that share an occupation are told apart by their
+// traits alone, so there a trait moves the level as far as it says.
+const SoleTraitShift = 0.5
+
+// applyTraits moves p by the role's traits; shared says whether other
+// roles share its occupation.
+func (ix *Index) applyTraits(p *Profile, r roles.Role, shared bool) error {
+	limit := func(before, after float64) float64 {
+		if shared {
+			return after
+		}
+		return min(before+SoleTraitShift, max(before-SoleTraitShift, after))
+	}
+	p.Scale = make([]float64, len(ix.scales))
+	p.Traited = make([]bool, len(ix.scales))
+	for s := range p.Scale {
+		p.Scale[s] = LevelNeutral
+	}
+	own := map[int]bool{}
 	var bad []string
-	for _, em := range r.Emphasis {
-		d, ok := elemDim[em.Descriptor]
-		if !ok {
-			bad = append(bad, fmt.Sprintf("role %s: emphasis %q is not a measured descriptor", r.Slug, em.Descriptor))
+	for _, t := range r.Traits {
+		k := min(2, max(1, t.Strength))
+		i, ok := ix.extIdx[t.Dimension]
+		switch {
+		case !ok:
+			bad = append(bad, fmt.Sprintf("role %s: trait on unknown dimension %q", r.Slug, t.Dimension))
+		case i < len(ix.dims):
+			own[i] = true
+			p.Level[i] = limit(p.Level[i], bound(p.Level[i], t.Direction, traitHigh[k]))
+		default:
+			v := scaleHigh[k]
+			if t.Direction == roles.DirectionLow {
+				v = LevelMin + LevelMax - v
+			}
+			p.Scale[i-len(ix.dims)] = v
+			p.Traited[i-len(ix.dims)] = true
+		}
+	}
+	for _, t := range r.Traits {
+		i, ok := ix.extIdx[t.Dimension]
+		if !ok || i < len(ix.dims) {
 			continue
 		}
-		shift[d] += em.Weight
-		count[d]++
-	}
-	for d, c := range count {
-		if c > 1 {
-			shift[d] /= float64(c)
+		for _, a := range ix.scales[i-len(ix.dims)].Anchors {
+			if d, ok := ix.extIdx[a]; ok && !own[d] {
+				p.Level[d] = limit(p.Level[d], bound(p.Level[d], t.Direction, anchorHigh[min(2, max(1, t.Strength))]))
+			}
 		}
 	}
 	if len(bad) > 0 {
-		return shift, errors.New(strings.Join(bad, "; "))
+		return errors.New(strings.Join(bad, "; "))
 	}
-	return shift, nil
+	return nil
 }
 
-// profile places one occupation's ratings on the common scale, each
-// rating moved by shift SDs first.
-func (ix *Index) profile(r roles.Role, occ roles.Occupation, n roles.Norms, shift []float64) Profile {
+// bound raises level to at least high (direction high) or lowers it to at
+// most its mirror 6 − high (direction low).
+func bound(level float64, direction string, high float64) float64 {
+	if direction == roles.DirectionLow {
+		return min(level, LevelMin+LevelMax-high)
+	}
+	return max(level, high)
+}
+
+// profile places one occupation's ratings on the common scale.
+func (ix *Index) profile(r roles.Role, occ roles.Occupation, n roles.Norms) Profile {
 	p := Profile{
 		Slug: r.Slug, ONetCode: r.ONetCode, Category: r.Category, Code: occ.RIASEC,
 		Level: make([]float64, len(ix.dims)), IM: make([]float64, len(ix.dims)),
@@ -177,7 +261,7 @@ func (ix *Index) profile(r roles.Role, occ roles.Occupation, n roles.Norms, shif
 				}
 				im += imv
 			}
-			lv += ScaleLevel(dim.Group, v+shift[d]*nm.SD, nm)
+			lv += ScaleLevel(dim.Group, v, nm)
 		}
 		k := float64(len(dim.ONetElements))
 		p.Level[d], p.IM[d] = lv/k, im/k

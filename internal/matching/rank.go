@@ -3,6 +3,7 @@ package matching
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -17,6 +18,56 @@ type Person struct {
 	Mean          float64   // the person's mean over answered dimensions
 	Code          string    // RIASEC code, shown beside the role's; "" when unclear
 	LowConfidence bool      // the answers were flagged as careless, patterned or flat
+	// Extra is the evidence of follow-up answers: levels on questionnaire
+	// dimensions or follow-up scales, each weighing like one statement.
+	Extra []Observation
+	// FollowUps are the follow-up answers Extra came from (question id →
+	// option id), so that the next question is not asked twice.
+	FollowUps map[string]string
+}
+
+// Observation is one level a follow-up answer gives, at Index in a role's
+// levels (a questionnaire dimension, or a follow-up scale after them).
+type Observation struct {
+	Index int
+	Level float64
+}
+
+// WithFollowUps returns p with the evidence of follow-up answers (question
+// id → option id) added. It fails on an unknown question or option.
+func (ix *Index) WithFollowUps(p Person, answers map[string]string) (Person, error) {
+	if len(answers) == 0 {
+		return p, nil
+	}
+	if ix.follow == nil {
+		return p, errors.New("matching: no follow-up questions")
+	}
+	ev, err := ix.follow.Evidence(answers)
+	if err != nil {
+		return p, err
+	}
+	q := p
+	q.Extra = slices.Clone(p.Extra)
+	q.FollowUps = maps.Clone(p.FollowUps)
+	if q.FollowUps == nil {
+		q.FollowUps = map[string]string{}
+	}
+	for id, o := range answers {
+		q.FollowUps[id] = o
+	}
+	for _, e := range ev {
+		i := ix.extIdx[e.Dimension]
+		lv := e.Level
+		if i < len(ix.dims) && p.Items[i] > 0 {
+			// On a questionnaire dimension the person has answered, a
+			// this-or-that choice says they lean a step further than they
+			// said (or half a step less, for an option passed over), not
+			// that they are at the end of the scale.
+			lv = min(LevelMax, max(LevelMin, p.Level[i]+(e.Level-LevelNeutral)/2))
+		}
+		q.Extra = append(q.Extra, Observation{Index: i, Level: lv})
+	}
+	return q, nil
 }
 
 // NewPerson takes a person from an assessment result.
@@ -63,9 +114,10 @@ type Ranking struct {
 
 // scorer is one person's half of the ranking, reused across roles.
 type scorer struct {
-	a []float64 // answers per dimension
-	w []float64 // statements per dimension
-	W float64
+	a     []float64 // answers per dimension
+	w     []float64 // statements per dimension
+	W     float64
+	extra []Observation
 }
 
 func (ix *Index) scorer(p Person) (scorer, error) {
@@ -73,7 +125,12 @@ func (ix *Index) scorer(p Person) (scorer, error) {
 	if len(p.Level) != n || len(p.Items) != n {
 		return scorer{}, fmt.Errorf("matching: person has %d levels and %d item counts, want %d", len(p.Level), len(p.Items), n)
 	}
-	s := scorer{a: p.Level, w: make([]float64, n)}
+	s := scorer{a: p.Level, w: make([]float64, n), extra: p.Extra}
+	for _, o := range p.Extra {
+		if o.Index < 0 || o.Index >= ix.stride || math.IsNaN(o.Level) {
+			return scorer{}, errors.New("matching: follow-up evidence out of range")
+		}
+	}
 	for d, x := range p.Level {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return scorer{}, errors.New("matching: person level is not a number")
@@ -99,6 +156,24 @@ func (s *scorer) dist(x, l []float64) float64 {
 		s2 += wd * e * e
 	}
 	return s2 - s1*s1/s.W
+}
+
+// full is dist over the questionnaire dimensions of x and l (stride-wide
+// levels: dimensions, then scales) plus the follow-up evidence, each
+// observation a squared gap weighted by w (the role's weights): x's own
+// level at an observed position when x is a profile, the observation
+// itself when x is the answers.
+func (s *scorer) full(x, l, w []float64, answers bool) float64 {
+	d := s.dist(x, l)
+	for _, o := range s.extra {
+		v := o.Level
+		if !answers {
+			v = x[o.Index]
+		}
+		e := v - l[o.Index]
+		d += w[o.Index] * e * e
+	}
+	return d
 }
 
 // affineResidual is what is left of the answers after the best line
@@ -151,7 +226,7 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 	if err != nil {
 		return Ranking{}, err
 	}
-	n, nd := len(ix.profiles), len(ix.dims)
+	n, nd, st := len(ix.profiles), len(ix.dims), ix.stride
 	rk := Ranking{Matches: make([]Match, n), LowConfidence: p.LowConfidence}
 	if n == 0 {
 		return rk, nil
@@ -167,12 +242,12 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 	D := make([]float64, n)
 	best := 0
 	for r := range n {
-		D[r] = s.dist(s.a, ix.level[r*nd:(r+1)*nd])
+		D[r] = s.full(s.a, ix.level[r*st:(r+1)*st], ix.weight[r*st:(r+1)*st], true)
 		if D[r] < D[best] {
 			best = r
 		}
 	}
-	rk.Residual = s.affineResidual(ix.level[best*nd:(best+1)*nd]) / s.W
+	rk.Residual = s.affineResidual(ix.level[best*st:best*st+nd]) / s.W
 	switch {
 	case rk.Residual > ix.cal.Misfit:
 		rk.Misfit, rk.LowConfidence = true, true
@@ -183,7 +258,7 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 	// Posterior mean profile; roles more than e^-40 less likely than the
 	// best add nothing measurable and are skipped.
 	temp := 2 * max(rk.Residual, ix.w.MinNoise)
-	theta := make([]float64, nd)
+	theta := make([]float64, st)
 	var wsum float64
 	for r := range n {
 		x := (D[r] - D[best]) / temp
@@ -192,7 +267,7 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 		}
 		pr := math.Exp(-x)
 		wsum += pr
-		for d, l := range ix.level[r*nd : (r+1)*nd] {
+		for d, l := range ix.level[r*st : (r+1)*st] {
 			theta[d] += pr * l
 		}
 	}
@@ -211,7 +286,7 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 		limit = min(limit, LowConfidenceFit)
 	}
 	for r, prof := range ix.profiles {
-		e2 := ((1-lam)*s.dist(theta, ix.level[r*nd:(r+1)*nd]) + lam*(D[r]-D[best])) / s.W
+		e2 := ((1-lam)*s.full(theta, ix.level[r*st:(r+1)*st], ix.weight[r*st:(r+1)*st], false) + lam*(D[r]-D[best])) / s.W
 		fit := min(ix.cal.Fit(e2), limit)
 		rk.Matches[r] = Match{Slug: prof.Slug, Fit: fit, Score: -e2}
 	}

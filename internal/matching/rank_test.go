@@ -25,18 +25,18 @@ func TestBuildLevels(t *testing.T) {
 	fe, _ := ix.Profile("front-end")
 	d := func(id string) int { return bank.DimensionIndex(id) }
 	n := fixtureNorms()
-	k := DefaultWeights().EmphasisScale
-	oi, ws, lv := n.Interest["1.B.1.b"], n.WorkStyle["1.C.7.b"], n.SkillLV["2.B.3.e"]
+	oi, lv := n.Interest["1.B.1.b"], n.SkillLV["2.B.3.e"]
 	tests := []struct {
 		name      string
 		got, want float64
 	}{
 		{"investigative from OI", be.Level[d("investigative")], level(6.5, oi)},
-		{"analytical keeps IM, moved by emphasis in SDs, clamped to 5", be.Level[d("analytical_thinking")], math.Min(5, 4.5+0.8*k*ws.SD)},
+		{"analytical keeps IM (4.5) above its trait's floor (4.4)", be.Level[d("analytical_thinking")], 4.5},
+		{"technology design capped by a low trait on a shared occupation", be.Level[d("technology_design")], math.Min(level(4, n.SkillLV["2.B.3.b"]), 6-3.8)},
 		{"stress tolerance keeps IM", be.Level[d("stress_tolerance")], 4},
 		{"programming from LV", be.Level[d("programming")], level(5, lv)},
 		{"merged pair averages levels", be.Level[d("equipment_maintenance")], (level(0.5, n.SkillLV["2.B.3.j"]) + level(0.3, n.SkillLV["2.B.3.l"])) / 2},
-		{"front-end artistic emphasis", fe.Level[d("artistic")], level(4+1*k*n.Interest["1.B.1.c"].SD, n.Interest["1.B.1.c"])},
+		{"front-end artistic raised to its trait's floor", fe.Level[d("artistic")], math.Max(level(4, n.Interest["1.B.1.c"]), 4.4)},
 		{"programming importance", be.IM[d("programming")], 4.5},
 		{"merged importance averages", be.IM[d("equipment_maintenance")], (1.5 + 1.4) / 2},
 		{"interest importance", be.IM[d("realistic")], 5},
@@ -63,12 +63,12 @@ func TestBuildErrors(t *testing.T) {
 	src := fixtureSource()
 	src.Roles = append(src.Roles,
 		roles.Role{Slug: "ghost", ONetCode: "99-9999.00"},
-		roles.Role{Slug: "odd", ONetCode: "49-3023.00", Emphasis: []roles.Emphasis{{Descriptor: "Juggling", Weight: 1}}})
+		roles.Role{Slug: "odd", ONetCode: "49-3023.00", Traits: []roles.Trait{{Dimension: "juggling", Direction: "high", Strength: 1}}})
 	_, err := Build(bank, src)
 	if err == nil {
-		t.Fatal("Build: got no error for a missing occupation and an unknown emphasis")
+		t.Fatal("Build: got no error for a missing occupation and an unknown trait dimension")
 	}
-	for _, want := range []string{"role ghost: no occupation 99-9999.00", `role odd: emphasis "Juggling"`} {
+	for _, want := range []string{"role ghost: no occupation 99-9999.00", `role odd: trait on unknown dimension "juggling"`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
 		}

@@ -14,9 +14,6 @@ type Weights struct {
 	// points) the posterior assumes, so that a person answering exactly
 	// like an occupation does not make the posterior infinitely sharp.
 	MinNoise float64
-	// EmphasisScale multiplies every role's hand-set emphasis (SDs of the
-	// occupation norms) before the shifted rating is placed on the scale.
-	EmphasisScale float64
 	// ImportantIM is the O*NET importance (1–5) from which a skill counts
 	// as important: only important skills are given as reasons or stretch.
 	ImportantIM float64
@@ -47,5 +44,5 @@ type Weights struct {
 //     scale point of variance per statement (MinNoise), since people differ
 //     from the occupation they fit by more than their answer noise.
 func DefaultWeights() Weights {
-	return Weights{Direct: 0.2, Doubt: 3, MinNoise: 1.0, EmphasisScale: 2, ImportantIM: 3}
+	return Weights{Direct: 0.2, Doubt: 3, MinNoise: 1.0, ImportantIM: 3}
 }
