@@ -56,11 +56,7 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	follow, err := assessment.LoadFollowUps(fsys, "followups.yaml", bank)
-	if err != nil {
-		return err
-	}
-	src := matching.Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms, FollowUps: follow}
+	src := matching.Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms}
 	ix, err := matching.BuildWith(bank, src, w, matching.DefaultCalibration())
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	pathpkg "path"
 	"regexp"
 	"strings"
 
@@ -84,7 +85,15 @@ type Bank struct {
 	qDim     []int           // question index → dimension index
 	retired  map[string]item // retired question id → how it scored
 	pairs    [][2]int        // question indexes of forward/reverse pairs on one dimension
+
+	// FollowUps are the follow-up questions asked after the core
+	// questionnaire (followups.yaml beside the bank), nil without them.
+	FollowUps *FollowUps `yaml:"-"`
 }
+
+// FollowUpsFile is the follow-up bank LoadBank reads beside the question
+// bank, when it exists.
+const FollowUpsFile = "followups.yaml"
 
 // item is how one answered statement counts: its dimension and direction.
 type item struct {
@@ -94,7 +103,8 @@ type item struct {
 
 var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
-// LoadBank reads and validates the bank at path in fsys.
+// LoadBank reads and validates the bank at path in fsys, and the
+// follow-up bank beside it (FollowUpsFile) when there is one.
 func LoadBank(fsys fs.FS, path string) (*Bank, error) {
 	b, err := fs.ReadFile(fsys, path)
 	if err != nil {
@@ -103,6 +113,12 @@ func LoadBank(fsys fs.FS, path string) (*Bank, error) {
 	bank, err := ParseBank(b)
 	if err != nil {
 		return nil, fmt.Errorf("assessment: %s: %w", path, err)
+	}
+	fu := pathpkg.Join(pathpkg.Dir(path), FollowUpsFile)
+	if _, err := fs.Stat(fsys, fu); err == nil {
+		if bank.FollowUps, err = LoadFollowUps(fsys, fu, bank); err != nil {
+			return nil, err
+		}
 	}
 	return bank, nil
 }

@@ -38,7 +38,9 @@ func TestEmbeddedCatalogIsValid(t *testing.T) {
 			t.Errorf("no role in SOC major group %s", g)
 		}
 	}
-	// Roles sharing an occupation must say how they differ.
+	// Roles sharing an occupation must say how they differ: each has a
+	// trait on a follow-up scale, which the follow-up questions ask about
+	// (identical trait sets are a load error, see validate).
 	byCode := map[string][]roles.Role{}
 	for _, r := range c.Roles {
 		byCode[r.ONetCode] = append(byCode[r.ONetCode], r)
@@ -48,8 +50,8 @@ func TestEmbeddedCatalogIsValid(t *testing.T) {
 			continue
 		}
 		for _, r := range rs {
-			if len(r.Emphasis) == 0 {
-				t.Errorf("%s shares %s with %d other roles but declares no emphasis", r.Slug, code, len(rs)-1)
+			if !slices.ContainsFunc(r.Traits, func(tr roles.Trait) bool { _, ok := c.Scale(tr.Dimension); return ok }) {
+				t.Errorf("%s shares %s with %d other roles but has no trait on a follow-up scale", r.Slug, code, len(rs)-1)
 			}
 		}
 	}
@@ -119,7 +121,7 @@ func TestValidationCatchesMistakes(t *testing.T) {
 		{"unknown key", "roles/a-role.yaml", "summary: S", "summry: S", "not found in type"},
 		{"short narrative", "roles/a-role.yaml", strings.Repeat("word ", 70), "few words", "narrative has 212 words"},
 		{"bad skill", "roles/a-role.yaml", "related:", "core_skills: [Juggling]\nrelated:", `core skill "Juggling"`},
-		{"emphasis without reason", "roles/a-role.yaml", "related:", "emphasis:\n  - descriptor: Programming\n    weight: 1\nrelated:", "has no reason"},
+		{"emphasis is gone", "roles/a-role.yaml", "related:", "emphasis:\n  - descriptor: Programming\n    weight: 1\nrelated:", "field emphasis not found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

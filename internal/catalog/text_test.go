@@ -21,16 +21,13 @@ import (
 type field struct{ name, text string }
 
 // narrativeFields lists every piece of our writing in a role: the prose
-// sections, the summary, trait texts and emphasis reasons.
+// sections, the summary, and trait texts.
 func narrativeFields(r roles.Role) []field {
 	fs := []field{{"summary", r.Summary}, {"day_to_day", r.DayToDay}, {"harder_than_expected", r.Harder},
 		{"who_thrives", r.Thrives}, {"look_elsewhere", r.Elsewhere}, {"how_to_become", r.HowToBecome},
 		{"work_environment", r.WorkEnvironment}}
 	for i, t := range r.Traits {
 		fs = append(fs, field{fmt.Sprintf("traits[%d].text", i), t.Text})
-	}
-	for i, e := range r.Emphasis {
-		fs = append(fs, field{fmt.Sprintf("emphasis[%d].reason", i), e.Reason})
 	}
 	return fs
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 
 	"rolefit/internal/roles"
 )
@@ -112,17 +111,6 @@ func (c *Catalog) validateRole(r roles.Role, cats, slugs map[string]bool) []erro
 	for _, s := range r.CoreSkills {
 		if e, ok := c.ElementByName(s); !ok || e.Block != roles.BlockSkill {
 			bad("core skill %q is not an O*NET skill", s)
-		}
-	}
-	for _, em := range r.Emphasis {
-		if _, ok := c.ElementByName(em.Descriptor); !ok {
-			bad("emphasis descriptor %q is not an O*NET element", em.Descriptor)
-		}
-		if em.Weight < -1.5 || em.Weight > 1.5 || em.Weight == 0 {
-			bad("emphasis %q weight %v is outside -1.5..1.5 or zero", em.Descriptor, em.Weight)
-		}
-		if strings.TrimSpace(em.Reason) == "" {
-			bad("emphasis %q has no reason", em.Descriptor)
 		}
 	}
 	o, ok := c.Occupations[r.ONetCode]

@@ -23,11 +23,7 @@ func setup(t testing.TB) (*assessment.Bank, *matching.Index, matching.Source) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	follow, err := assessment.LoadFollowUps(data.FS, "followups.yaml", bank)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := matching.Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms, FollowUps: follow}
+	src := matching.Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms}
 	ix, err := matching.Build(bank, src)
 	if err != nil {
 		t.Fatal(err)

@@ -6,8 +6,8 @@
 // how often careless and patterned answers are caught, and how many roles
 // count as strong fits. Respondents come from two sources, so the harness
 // is not circular: from each role's own profile (what matching ranks on,
-// emphasis included) and straight from O*NET ratings of the role's
-// occupation (no emphasis, computed here). Everything is seeded and
+// traits included) and straight from O*NET ratings of the role's
+// occupation (no traits, computed here). Everything is seeded and
 // deterministic.
 package eval
 
@@ -78,7 +78,7 @@ func (r respondent) straight(x int) map[string]int {
 }
 
 // onetLevels places each profile's occupation's own O*NET ratings on the
-// common scale, with no role emphasis, computed here rather than taken
+// common scale, with no role traits, computed here rather than taken
 // from matching's profiles.
 func onetLevels(bank *assessment.Bank, ix *matching.Index, src matching.Source) [][]float64 {
 	out := make([][]float64, len(ix.Profiles()))

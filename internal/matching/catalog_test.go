@@ -23,11 +23,7 @@ func catalogIndex(t testing.TB) (*assessment.Bank, *catalog.Catalog, *Index) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	follow, err := assessment.LoadFollowUps(data.FS, "followups.yaml", bank)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(bank, Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms, FollowUps: follow})
+	ix, err := Build(bank, Source{Roles: cat.Roles, Occupations: cat.Occupations, Elements: cat.Elements, Norms: cat.Norms})
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}

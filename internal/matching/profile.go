@@ -41,7 +41,7 @@ type Source struct {
 	Elements    []roles.Element
 	Norms       roles.Norms
 	// FollowUps holds the follow-up scales (and questions) role traits may
-	// name; nil means no scales.
+	// name; nil means the bank's own (assessment.Bank.FollowUps).
 	FollowUps *assessment.FollowUps
 }
 
@@ -98,8 +98,11 @@ func Build(bank *assessment.Bank, src Source) (*Index, error) {
 // BuildWith is Build with explicit weights and calibration, for tuning.
 func BuildWith(bank *assessment.Bank, src Source, w Weights, cal Calibration) (*Index, error) {
 	ix := &Index{w: w, cal: cal, dims: slices.Clone(bank.Dimensions), bySlug: map[string]int{}, extIdx: map[string]int{}, follow: src.FollowUps}
-	if src.FollowUps != nil {
-		ix.scales = slices.Clone(src.FollowUps.Scales)
+	if ix.follow == nil {
+		ix.follow = bank.FollowUps
+	}
+	if ix.follow != nil {
+		ix.scales = slices.Clone(ix.follow.Scales)
 	}
 	for d, dim := range ix.dims {
 		ix.extIdx[dim.ID] = d

@@ -14,8 +14,8 @@ import (
 func personaAnswers(t *testing.T, a *testApp, p eval.Persona) map[string]int {
 	t.Helper()
 	for d := range p {
-		if a.srv.bank.DimensionIndex(d) < 0 {
-			t.Fatalf("persona names unknown dimension %q", d)
+		if _, ok := a.srv.index.Position(d); !ok {
+			t.Fatalf("persona names unknown dimension or scale %q", d)
 		}
 	}
 	return p.Answers(a.srv.bank)
