@@ -155,4 +155,18 @@ func TestAccessibility(t *testing.T) {
 		st.wantText("section.how-match h2", "How you match")
 		st.checkAxe(src)
 	})
+
+	// The follow-up questions, on a result saved through the API (a quiz
+	// taken as quickly as above is rightly too rushed to ask any).
+	id := createResult(t, tb.base, backEndAnswers)
+	page("results_refine", "/results/"+id, 200, "section.refine")
+	page("follow_up", "/results/"+id+"/follow-up", 200, "fieldset.question input[name=choice]")
+	t.Run("follow_up_error", func(t *testing.T) {
+		st := tb.sub(t)
+		st.open("/results/" + id + "/follow-up")
+		if got := st.clickTo(`button[name=nav][value=next]`); got != 422 {
+			t.Fatalf("Continue with nothing chosen: got status %d, want 422", got)
+		}
+		st.checkAxe(src)
+	})
 }

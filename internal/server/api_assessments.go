@@ -106,7 +106,17 @@ type apiAssessment struct {
 	Profile       []apiProfileEntry `json:"profile"`
 	Hidden        []string          `json:"hidden"`
 	Matches       []apiMatch        `json:"matches"`
+	// FollowUps holds the follow-up question worth answering next (at most
+	// one: each answer changes which question is worth asking after it),
+	// empty when the order of the closest matches is settled.
+	FollowUps       []apiFollowUp     `json:"follow_ups"`
+	FollowUpAnswers map[string]string `json:"follow_up_answers"`
 }
+
+// apiExplained is how many of the first matches the API explains: the
+// rest carry empty reasons. Explaining all of a full import's 900+ roles
+// tripled the answer's size for matches nobody reads.
+const apiExplained = 25
 
 func (s *Server) assessmentJSON(ev *evaluation) apiAssessment {
 	out := apiAssessment{ID: ev.Result.ID, URL: "/results/" + ev.Result.ID, Created: ev.Result.CreatedAt.Format("2006-01-02T15:04:05Z07:00"),
@@ -122,10 +132,10 @@ func (s *Server) assessmentJSON(ev *evaluation) apiAssessment {
 		out.Profile = append(out.Profile, apiProfileEntry{Dimension: d.ID, Name: s.bank.Dimensions[i].Name, Group: string(d.Group), Score: round2(d.Mean), Z: round2(d.Z)})
 	}
 	explain, err := s.index.Explainer(ev.Person)
-	for _, m := range ev.Ranking.Matches {
+	for i, m := range ev.Ranking.Matches {
 		t := s.targets[m.Slug]
 		mv := matchView{target: t}
-		if err == nil {
+		if err == nil && i < apiExplained {
 			if ex, err := explain(m.Slug); err == nil {
 				s.fillExplanation(&mv, ex)
 			}
@@ -137,6 +147,11 @@ func (s *Server) assessmentJSON(ev *evaluation) apiAssessment {
 		}
 		out.Matches = append(out.Matches, am)
 	}
+	out.FollowUps, out.FollowUpAnswers = []apiFollowUp{}, map[string]string{}
+	if ev.Next != nil {
+		out.FollowUps = append(out.FollowUps, newAPIFollowUp(*ev.Next))
+	}
+	_, out.FollowUpAnswers = s.bank.FollowUps.Split(ev.Result.Answers)
 	return out
 }
 

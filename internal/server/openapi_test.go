@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"rolefit/internal/eval"
 	"strings"
 	"testing"
 )
@@ -161,11 +162,22 @@ func TestAPIConformsToOpenAPI(t *testing.T) {
 		}
 	}
 
-	answers, _ := json.Marshal(map[string]any{"answers": fullAnswers(a, 3)})
+	answers, _ := json.Marshal(map[string]any{"answers": personaAnswers(t, a, eval.BackEnd)})
 	res, created := a.do(t, http.MethodPost, "/api/v1/assessments", "application/json", bytes.NewReader(answers))
 	wantStatus(t, res, http.StatusCreated)
-	var c struct{ ID string }
+	var c struct {
+		ID        string
+		FollowUps []struct {
+			ID      string
+			Options []struct{ ID string }
+		} `json:"follow_ups"`
+	}
 	_ = json.Unmarshal([]byte(created), &c)
+	if len(c.FollowUps) != 1 || len(c.FollowUps[0].Options) < 2 {
+		t.Fatalf("the back-end persona's result offers %d follow-ups, want the next one", len(c.FollowUps))
+	}
+	fu := c.FollowUps[0]
+	followUp := fmt.Sprintf(`{"answers":{%q:%q}}`, fu.ID, fu.Options[0].ID)
 
 	calls := []struct {
 		method, path, docPath, ctype, body string
@@ -187,6 +199,12 @@ func TestAPIConformsToOpenAPI(t *testing.T) {
 		{"POST", "/api/v1/assessments", "/api/v1/assessments", "application/json", `{`, 400},
 		{"GET", "/api/v1/assessments/" + c.ID, "/api/v1/assessments/{id}", "", "", 200},
 		{"GET", "/api/v1/assessments/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "/api/v1/assessments/{id}", "", "", 404},
+		{"POST", "/api/v1/assessments/" + c.ID + "/follow-ups", "/api/v1/assessments/{id}/follow-ups", "application/json", followUp, 200},
+		{"POST", "/api/v1/assessments/" + c.ID + "/follow-ups", "/api/v1/assessments/{id}/follow-ups", "application/json", fmt.Sprintf(`{"answers":{%q:"nope","fu_nope":"x"}}`, fu.ID), 422},
+		{"POST", "/api/v1/assessments/" + c.ID + "/follow-ups", "/api/v1/assessments/{id}/follow-ups", "application/json", `{"answers":{}}`, 422},
+		{"POST", "/api/v1/assessments/" + c.ID + "/follow-ups", "/api/v1/assessments/{id}/follow-ups", "application/json", `{"answers":`, 400},
+		{"POST", "/api/v1/assessments/" + c.ID + "/follow-ups", "/api/v1/assessments/{id}/follow-ups", "text/plain", followUp, 415},
+		{"POST", "/api/v1/assessments/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/follow-ups", "/api/v1/assessments/{id}/follow-ups", "application/json", followUp, 404},
 	}
 	for _, call := range calls {
 		res, body := a.do(t, call.method, call.path, call.ctype, strings.NewReader(call.body))

@@ -235,6 +235,9 @@ func (s *Server) quizSubmit(c echo.Context) error {
 	if err := s.saveSession(c, sess); err != nil {
 		return err
 	}
+	if ev.Next != nil {
+		return c.Redirect(http.StatusSeeOther, s.followUpPath(id))
+	}
 	return c.Redirect(http.StatusSeeOther, "/results/"+id)
 }
 

@@ -42,7 +42,7 @@ func (a *testApp) answerPaced(t *testing.T, clock *fakeClock, pace func(n int) t
 	_, body := a.get(t, "/quiz/review")
 	res, _ := a.postForm(t, "/quiz/submit", url.Values{"csrf_token": {csrfFrom(t, body)}})
 	wantStatus(t, res, http.StatusSeeOther)
-	return res.Header.Get("Location")
+	return strings.TrimSuffix(res.Header.Get("Location"), "/follow-up")
 }
 
 func TestPagesAnsweredTooFastAreFlagged(t *testing.T) {

@@ -33,7 +33,16 @@ func checked(body, id string) string {
 
 // answerAll walks every section, answering each question with pick(id),
 // and returns the result page's path.
+// answerAll answers every section with pick, submits, and returns the
+// result's address (leaving any follow-up questions unanswered).
 func (a *testApp) answerAll(t *testing.T, pick func(id string) int) string {
+	t.Helper()
+	return strings.TrimSuffix(a.answerAllTo(t, pick), "/follow-up")
+}
+
+// answerAllTo answers every section with pick, submits, and returns where
+// the submission sent the person: the results, or the follow-up questions.
+func (a *testApp) answerAllTo(t *testing.T, pick func(id string) int) string {
 	t.Helper()
 	// A considered pace: a minute a page on a fake clock, so the result is
 	// not flagged as rushed (quiz_pace_test.go tests the rushed case).
@@ -53,8 +62,8 @@ func (a *testApp) answerAll(t *testing.T, pick func(id string) int) string {
 	res, _ := a.postForm(t, "/quiz/submit", url.Values{"csrf_token": {csrfFrom(t, body)}})
 	wantStatus(t, res, http.StatusSeeOther)
 	loc := res.Header.Get("Location")
-	if !regexp.MustCompile(`^/results/[a-z2-7]{32}$`).MatchString(loc) {
-		t.Fatalf("submit redirected to %q, want /results/<32-char id>", loc)
+	if !regexp.MustCompile(`^/results/[a-z2-7]{32}$`).MatchString(strings.TrimSuffix(loc, "/follow-up")) {
+		t.Fatalf("submit redirected to %q, want /results/<32-char id>[/follow-up]", loc)
 	}
 	return loc
 }

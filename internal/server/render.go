@@ -20,10 +20,10 @@ import (
 
 // pageNames are the templates rendered inside the base layout.
 var pageNames = []string{"home", "about", "roles", "category", "role", "occupation", "search", "error",
-	"quiz_intro", "quiz_section", "quiz_review", "results"}
+	"quiz_intro", "quiz_section", "quiz_review", "results", "followup"}
 
 // partials are parsed into every page.
-var partials = []string{"templates/base.html", "templates/figures.html", "templates/filters.html", "templates/question.html", "templates/explain.html"}
+var partials = []string{"templates/base.html", "templates/figures.html", "templates/filters.html", "templates/question.html", "templates/explain.html", "templates/refine.html"}
 
 // pages holds the parsed templates and the fingerprinted static files.
 type pages struct {

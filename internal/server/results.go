@@ -42,28 +42,32 @@ type evaluation struct {
 	Score   assessment.Result
 	Person  matching.Person
 	Ranking matching.Ranking
+	Next    *assessment.FollowUp // the follow-up worth asking next; nil when settled
 }
 
-// evaluate scores answers and ranks every target.
-func (s *Server) evaluate(answers map[string]int, fastPages int) (assessment.Result, matching.Person, matching.Ranking, error) {
-	ev, err := s.index.Evaluate(s.bank, answers, fastPages, 0)
-	return ev.Result, ev.Person, ev.Ranking, err
+// evaluate scores stored answers (statement and follow-up answers) and
+// ranks every target.
+func (s *Server) evaluate(r *store.Result) (*evaluation, error) {
+	ev, err := s.index.Evaluate(s.bank, r.Answers, r.FastPages, 0)
+	if err != nil {
+		return nil, err
+	}
+	return &evaluation{Result: r, Score: ev.Result, Person: ev.Person, Ranking: ev.Ranking, Next: ev.Next}, nil
 }
 
 // saveResult scores the answers, then stores them; the evaluation it
 // returns is the saved result's.
 func (s *Server) saveResult(c echo.Context, answers map[string]int, fastPages int) (*evaluation, error) {
-	sc, p, rk, err := s.evaluate(answers, fastPages)
+	r := &store.Result{CreatedAt: time.Now().UTC().Truncate(time.Second), Answers: answers, Hidden: []string{}, FastPages: fastPages}
+	ev, err := s.evaluate(r)
 	if err != nil {
 		return nil, err
 	}
-	id, err := s.db.CreateResult(c.Request().Context(), answers, fastPages)
-	if err != nil {
+	if r.ID, err = s.db.CreateResult(c.Request().Context(), answers, fastPages); err != nil {
 		return nil, err
 	}
 	s.metrics.submissions.Inc()
-	return &evaluation{Result: &store.Result{ID: id, CreatedAt: time.Now().UTC().Truncate(time.Second), Answers: answers, Hidden: []string{}, FastPages: fastPages},
-		Score: sc, Person: p, Ranking: rk}, nil
+	return ev, nil
 }
 
 func (s *Server) loadEvaluation(ctx context.Context, id string) (*evaluation, error) {
@@ -71,11 +75,7 @@ func (s *Server) loadEvaluation(ctx context.Context, id string) (*evaluation, er
 	if err != nil {
 		return nil, err
 	}
-	sc, p, rk, err := s.evaluate(r.Answers, r.FastPages)
-	if err != nil {
-		return nil, err
-	}
-	return &evaluation{Result: r, Score: sc, Person: p, Ranking: rk}, nil
+	return s.evaluate(r)
 }
 
 type matchView struct {
@@ -111,6 +111,8 @@ type barView struct {
 
 type resultsView struct {
 	ID            string
+	Refine        string // link to the follow-up questions, "" when settled
+	MaxFollowUps  int
 	Created       string
 	Flags         []assessment.Flag
 	LowConfidence bool
@@ -153,7 +155,7 @@ func (s *Server) resultShow(c echo.Context) error {
 }
 
 func (s *Server) newResultsView(ev *evaluation, category, education string, tf roles.TagFilter, all bool) resultsView {
-	v := resultsView{ID: ev.Result.ID, Created: ev.Result.CreatedAt.Format("2 January 2006"), Flags: ev.Score.Flags,
+	v := resultsView{ID: ev.Result.ID, Refine: s.refineLink(ev), MaxFollowUps: assessment.MaxFollowUps, Created: ev.Result.CreatedAt.Format("2 January 2006"), Flags: ev.Score.Flags,
 		LowConfidence: ev.Ranking.LowConfidence, Code: ev.Score.Code, Total: len(ev.Ranking.Matches)}
 	if _, ok := s.cat.Category(category); !ok {
 		category = ""

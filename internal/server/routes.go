@@ -75,6 +75,8 @@ func (s *Server) routes() *echo.Echo {
 	get("/results/:id/download", s.resultDownload, csrf)
 	e.POST("/results/:id/hide", s.resultHide, csrf)
 	e.POST("/results/:id/delete", s.resultDelete, csrf)
+	get("/results/:id/follow-up", s.followUpShow, csrf)
+	e.POST("/results/:id/follow-up", s.followUpSave, csrf)
 
 	// JSON API: no session, no CSRF.
 	get("/api/v1/roles", s.apiRoles)
@@ -83,6 +85,7 @@ func (s *Server) routes() *echo.Echo {
 	get("/api/v1/questions", s.apiQuestions)
 	e.POST("/api/v1/assessments", s.apiAssessmentCreate, submit)
 	get("/api/v1/assessments/:id", s.apiAssessmentShow)
+	e.POST("/api/v1/assessments/:id/follow-ups", s.apiFollowUpsAnswer)
 
 	return e
 }

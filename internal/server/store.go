@@ -28,5 +28,6 @@ type Store interface {
 	CreateResult(ctx context.Context, answers map[string]int, fastPages int) (string, error)
 	Result(ctx context.Context, id string) (*store.Result, error)
 	SetHidden(ctx context.Context, id, slug string, hide bool) error
+	AddAnswers(ctx context.Context, id string, add map[string]int) error
 	DeleteResult(ctx context.Context, id string) error
 }

@@ -67,11 +67,30 @@ func testResultLifecycle(t *testing.T, db *DB) {
 			t.Errorf("after SetHidden(%s, %v): got %v, want %v", step.slug, step.hide, r.Hidden, step.want)
 		}
 	}
+	// Follow-up answers join the statement answers; a second answer to
+	// the same question replaces the first.
+	if err := db.AddAnswers(ctx, id, map[string]int{"fu_build": 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddAnswers(ctx, id, map[string]int{"fu_build": 1, "fu_scope": 2}); err != nil {
+		t.Fatal(err)
+	}
+	r, _ = db.Result(ctx, id)
+	want := map[string]int{"fu_build": 1, "fu_scope": 2}
+	for k, v := range threeAnswers {
+		want[k] = v
+	}
+	if !reflect.DeepEqual(r.Answers, want) {
+		t.Errorf("after AddAnswers: got %v, want %v", r.Answers, want)
+	}
 	if err := db.DeleteResult(ctx, id); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Result(ctx, id); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleted result: got %v, want ErrNotFound", err)
+	}
+	if err := db.AddAnswers(ctx, id, map[string]int{"fu_build": 1}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("answering a deleted result: got %v, want ErrNotFound", err)
 	}
 	if err := db.DeleteResult(ctx, id); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting twice: got %v, want ErrNotFound", err)

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"time"
@@ -147,4 +148,43 @@ func (s *DB) DeleteResult(ctx context.Context, id string) error {
 		return ErrNotFound
 	}
 	return nil
+}
+
+// AddAnswers merges answers into a saved result's answers (follow-up
+// answers, kept beside the statement answers under their own ids),
+// replacing any earlier answer to the same question.
+func (s *DB) AddAnswers(ctx context.Context, id string, add map[string]int) error {
+	if !ValidResultID(id) {
+		return ErrNotFound
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: add answers: %w", err)
+	}
+	defer tx.Rollback()
+	lock := "" // as in SetHidden: lock the row on PostgreSQL
+	if s.pg {
+		lock = " FOR UPDATE"
+	}
+	var raw string
+	err = tx.QueryRowContext(ctx, `SELECT answers FROM results WHERE id = $1`+lock, id).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("store: add answers: %w", err)
+	}
+	answers := map[string]int{}
+	if err := json.Unmarshal([]byte(raw), &answers); err != nil {
+		return fmt.Errorf("store: add answers: %w", err)
+	}
+	maps.Copy(answers, add)
+	b, err := json.Marshal(answers)
+	if err != nil {
+		return fmt.Errorf("store: add answers: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE results SET answers = $1 WHERE id = $2`, string(b), id); err != nil {
+		return fmt.Errorf("store: add answers: %w", err)
+	}
+	return tx.Commit()
 }
