@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -166,4 +167,29 @@ func TestFlatAnswersGiveAnHonestLowConfidenceResult(t *testing.T) {
 	if strings.Contains(body, "NaN") {
 		t.Error("NaN on the page")
 	}
+}
+
+// TestResultSavedBeforeTheNewBankStillOpens: a result saved with the
+// statements of the previous questionnaire (some since retired) opens on
+// the page and in the API, scored by today's engine.
+func TestResultSavedBeforeTheNewBankStillOpens(t *testing.T) {
+	a := newTestApp(t)
+	old := map[string]int{}
+	for i := 1; i <= 60; i++ {
+		old[fmt.Sprintf("q%02d", i)] = 1 + (i*7)%5
+	}
+	for _, r := range a.srv.bank.Retired {
+		if _, ok := old[r.ID]; !ok {
+			t.Fatalf("retired %s was not a statement of the previous bank", r.ID)
+		}
+	}
+	id, err := a.db.CreateResult(t.Context(), old, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, body := a.get(t, "/results/"+id)
+	wantStatus(t, res, http.StatusOK)
+	wantContains(t, body, "<h1>Your matches</h1>")
+	res, _ = a.get(t, "/api/v1/assessments/"+id)
+	wantStatus(t, res, http.StatusOK)
 }
