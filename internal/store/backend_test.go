@@ -296,18 +296,9 @@ func TestConcurrentHidesAreAllKept(t *testing.T) { backends(t, testConcurrentHid
 
 func testConcurrentHides(t *testing.T, db *DB) {
 	ctx := context.Background()
-	id, err := db.CreateResult(ctx, threeAnswers, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := newResult(t, db)
 	slugs := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
-	var wg sync.WaitGroup
-	errs := make([]error, len(slugs))
-	for i, slug := range slugs {
-		wg.Go(func() { errs[i] = db.SetHidden(ctx, id, slug, true) })
-	}
-	wg.Wait()
-	for i, err := range errs {
+	for i, err := range atOnce(slugs, func(slug string) error { return db.SetHidden(ctx, id, slug, true) }) {
 		if err != nil {
 			t.Fatalf("hide %s: %v", slugs[i], err)
 		}
@@ -319,4 +310,26 @@ func testConcurrentHides(t *testing.T, db *DB) {
 	if len(r.Hidden) != len(slugs) {
 		t.Errorf("got %v hidden after %d concurrent hides, want all of them", r.Hidden, len(slugs))
 	}
+}
+
+// newResult saves a result to change.
+func newResult(t *testing.T, db *DB) string {
+	t.Helper()
+	id, err := db.CreateResult(context.Background(), threeAnswers, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// atOnce calls f with every slug, all at the same time, and returns the
+// errors in slugs' order.
+func atOnce(slugs []string, f func(slug string) error) []error {
+	var wg sync.WaitGroup
+	errs := make([]error, len(slugs))
+	for i, slug := range slugs {
+		wg.Go(func() { errs[i] = f(slug) })
+	}
+	wg.Wait()
+	return errs
 }

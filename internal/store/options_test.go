@@ -112,10 +112,11 @@ func TestReadOnlyServesReadsAndRefusesWrites(t *testing.T) {
 		t.Errorf("got answers %v, want q02 = 4", r.Answers)
 	}
 	writes := map[string]func() error{
-		"CreateResult": func() error { _, err := ro.CreateResult(ctx, threeAnswers, 0); return err },
-		"SetHidden":    func() error { return ro.SetHidden(ctx, id, "chef", true) },
-		"SecretKey":    func() error { _, err := ro.SecretKey(ctx, "new", 32); return err },
-		"DeleteResult": func() error { return ro.DeleteResult(ctx, id) },
+		"CreateResult":   func() error { _, err := ro.CreateResult(ctx, threeAnswers, 0); return err },
+		"SetHidden":      func() error { return ro.SetHidden(ctx, id, "chef", true) },
+		"SetShortlisted": func() error { return ro.SetShortlisted(ctx, id, "chef", true, "") },
+		"SecretKey":      func() error { _, err := ro.SecretKey(ctx, "new", 32); return err },
+		"DeleteResult":   func() error { return ro.DeleteResult(ctx, id) },
 	}
 	for name, write := range writes {
 		err := write()

@@ -20,7 +20,8 @@ type Result struct {
 	CreatedAt time.Time
 	Answers   map[string]int
 	Hidden    []string
-	FastPages int // quiz pages answered too fast (browser quiz only)
+	Shortlist []string // starred roles, in the order they were starred (at most ShortlistMax)
+	FastPages int      // quiz pages answered too fast (browser quiz only)
 }
 
 // resultIDBytes is the id's randomness: 160 bits, well past guessing.
@@ -76,9 +77,9 @@ func (s *DB) Result(ctx context.Context, id string) (*Result, error) {
 	if !ValidResultID(id) {
 		return nil, ErrNotFound
 	}
-	var created, answers, hidden string
+	var created, answers, hidden, shortlist string
 	r := &Result{ID: id}
-	err := s.db.QueryRowContext(ctx, `SELECT created_at, answers, hidden, fast_pages FROM results WHERE id = $1`, id).Scan(&created, &answers, &hidden, &r.FastPages)
+	err := s.db.QueryRowContext(ctx, `SELECT created_at, answers, hidden, shortlist, fast_pages FROM results WHERE id = $1`, id).Scan(&created, &answers, &hidden, &shortlist, &r.FastPages)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -92,50 +93,25 @@ func (s *DB) Result(ctx context.Context, id string) (*Result, error) {
 	if err := json.Unmarshal([]byte(hidden), &r.Hidden); err != nil {
 		return nil, fmt.Errorf("store: result hidden: %w", err)
 	}
+	if err := json.Unmarshal([]byte(shortlist), &r.Shortlist); err != nil {
+		return nil, fmt.Errorf("store: result shortlist: %w", err)
+	}
 	return r, nil
 }
 
 // SetHidden adds (hide true) or removes a slug from a result's "not for
 // me" list.
 func (s *DB) SetHidden(ctx context.Context, id, slug string, hide bool) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: hide: %w", err)
-	}
-	defer tx.Rollback()
-	// Read-modify-write: on PostgreSQL the row is locked so that two
-	// instances hiding at once cannot lose one of the changes (SQLite's
-	// transactions take the write lock at BEGIN already).
-	lock := ""
-	if s.pg {
-		lock = " FOR UPDATE"
-	}
-	var hidden string
-	err = tx.QueryRowContext(ctx, `SELECT hidden FROM results WHERE id = $1`+lock, id).Scan(&hidden)
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
-	}
-	if err != nil {
-		return fmt.Errorf("store: hide: %w", err)
-	}
-	var list []string
-	if err := json.Unmarshal([]byte(hidden), &list); err != nil {
-		return fmt.Errorf("store: hide: %w", err)
-	}
-	i := slices.Index(list, slug)
-	switch {
-	case hide && i < 0:
-		list = append(list, slug)
-	case !hide && i >= 0:
-		list = slices.Delete(list, i, i+1)
-	default:
-		return nil
-	}
-	b, _ := json.Marshal(list)
-	if _, err := tx.ExecContext(ctx, `UPDATE results SET hidden = $1 WHERE id = $2`, string(b), id); err != nil {
-		return fmt.Errorf("store: hide: %w", err)
-	}
-	return tx.Commit()
+	return s.editList(ctx, id, columnHidden, func(list []string) ([]string, error) {
+		i := slices.Index(list, slug)
+		switch {
+		case hide && i < 0:
+			return append(list, slug), nil
+		case !hide && i >= 0:
+			return slices.Delete(list, i, i+1), nil
+		}
+		return list, nil
+	})
 }
 
 // DeleteResult removes a result for good.
