@@ -127,6 +127,13 @@ type apiOutlook struct {
 	Source         roles.Source `json:"source"`
 }
 
+// apiTrait is one who-thrives trait of a role.
+type apiTrait struct {
+	Text      string `json:"text"`
+	Dimension string `json:"dimension"`
+	Direction string `json:"direction"`
+}
+
 type apiRoleDetail struct {
 	Slug             string        `json:"slug"`
 	Title            string        `json:"title"`
@@ -152,6 +159,9 @@ type apiRoleDetail struct {
 	// SetsApart are the skills and work styles whose importance stands
 	// furthest above the average occupation's.
 	SetsApart []catalog.Standout `json:"sets_apart"`
+	// WhoThrives are the role's traits, without the strength matching
+	// weighs them by (a tuning figure, not a fact about the work).
+	WhoThrives []apiTrait `json:"who_thrives"`
 	// Issue 11: how people get there and what the work is like around
 	// them, in our words; the catalog requires them of every role.
 	HowToBecome     string                 `json:"how_to_become"`
@@ -185,6 +195,10 @@ func (s *Server) apiRole(c echo.Context) error {
 	}
 	for _, r := range p.Related {
 		d.Related = append(d.Related, r.Slug)
+	}
+	d.WhoThrives = make([]apiTrait, 0, len(p.Role.Traits))
+	for _, t := range p.Role.Traits {
+		d.WhoThrives = append(d.WhoThrives, apiTrait{Text: t.Text, Dimension: t.Dimension, Direction: t.Direction})
 	}
 	if g, ok := roles.FiguresFor(o); ok {
 		d.FiguresFor = &g

@@ -24,6 +24,9 @@ type roleView struct {
 	// Standouts are what sets the work apart from other jobs.
 	Standouts []standoutView
 	Tags      []tagRow // the work environment tags, spelled out; nil without tags
+	// Thrives are the role's who-thrives traits, each with where the
+	// reader stands when they have a result.
+	Thrives []thriveView
 	figuresView
 }
 
@@ -75,6 +78,7 @@ func (s *Server) roleShow(c echo.Context) error {
 	}
 	v := d.Data.(roleView)
 	v.Match = s.howYouMatch(ev, v.Role)
+	v.Thrives = s.thrives(v.Role.Traits, &ev.Person)
 	d.Data = v
 	noStore(c)
 	return s.render(c, http.StatusOK, "role", d)
@@ -87,7 +91,7 @@ func (s *Server) roleData(c echo.Context, slug string) (pageData, error) {
 	}
 	v := roleView{Role: p.Role, Category: p.Category, Occupation: p.Occupation, Related: p.Related,
 		Preparation: preparation(p.Occupation.JobZone), Standouts: s.standouts(p.Occupation),
-		Tags: tagRows(p.Role.Tags), figuresView: newFigures(p.Occupation, p.Role.Title)}
+		Tags: tagRows(p.Role.Tags), Thrives: s.thrives(p.Role.Traits, nil), figuresView: newFigures(p.Occupation, p.Role.Title)}
 	return pageData{Title: p.Role.Title, Description: p.Role.Summary, Section: "roles", Data: v}, nil
 }
 
