@@ -81,8 +81,11 @@ func TestJourneyKeyboard(t *testing.T) {
 	tb.wantPath(`/results/[A-Za-z0-9_-]+`)
 	tb.wantResults()
 
-	// Type "tech" on the Field select, as a keyboard user picks an option.
-	sel := tb.tabTo("the Field filter", 30, func(f focused) bool { return f.ID == "category" })
+	// Open the filters (a disclosure), then type "tech" on the Field
+	// select, as a keyboard user picks an option.
+	tb.tabTo("the filters' disclosure", 40, func(f focused) bool { return f.Tag == "SUMMARY" && strings.HasPrefix(f.Text, "Filter by field") })
+	tb.press(kb.Enter)
+	sel := tb.tabTo("the Field filter", 3, func(f focused) bool { return f.ID == "category" })
 	tb.wantFocusVisible(sel)
 	tb.press("tech")
 	if f := tb.active(); f.Value != "technology" {

@@ -125,7 +125,8 @@ func (tb *tab) followLink(text string) int64 {
 }
 
 // wantResults checks what the results page shows: the ten best matches in
-// order of fit, each with a fit from 0 to 100, then every other career.
+// order of fit, each with a fit from 0 to 100, then a page of the table of
+// every other career.
 func (tb *tab) wantResults() {
 	tb.t.Helper()
 	tb.wantText("h1", "Your matches")
@@ -147,22 +148,22 @@ func (tb *tab) wantResults() {
 	if n := tb.count("ol.matches > li.match h3 a[href]"); n != 10 {
 		tb.t.Errorf("got %d links to matches, want 10", n)
 	}
-	rest := tb.count("ol.rest > li a[href]")
-	if rest == 0 {
-		tb.t.Errorf("no careers under %q", "All other matches")
+	if n := tb.count("ol.top-list a[href]"); n < 5 {
+		tb.t.Errorf("the first screen names %d top matches, want 5", n)
 	}
 	shown, total := tb.showing()
-	if shown != 10+rest || shown != total {
-		tb.t.Errorf("got %q, want every career shown (10 best + %d others)", tb.text(".filters + p[role=status]"), rest)
+	rows := tb.count("table.rest-table tbody tr th a[href]")
+	if shown != total || rows != min(20, total-10) {
+		tb.t.Errorf("got %q and %d rows in the table, want every career shown and a page of 20 rows", tb.text("p#showing"), rows)
 	}
 }
 
 var showingRE = regexp.MustCompile(`Showing (\d+) of (\d+) careers`)
 
-// showing reads "Showing N of M careers" under the filters.
+// showing reads "Showing N of M careers" above the cards.
 func (tb *tab) showing() (shown, total int) {
 	tb.t.Helper()
-	s := tb.text(".filters + p[role=status]")
+	s := tb.text("p#showing")
 	m := showingRE.FindStringSubmatch(s)
 	if m == nil {
 		tb.t.Fatalf("got %q, want %q", s, "Showing N of M careers")
@@ -172,16 +173,15 @@ func (tb *tab) showing() (shown, total int) {
 	return shown, total
 }
 
-// fitOf is the fit the results page shows for the career titled title, in
-// the best matches or in the rest.
+// fitOf is the fit the results page shows for the career titled title, on
+// its card or in its row of the table.
 func (tb *tab) fitOf(title string) string {
 	tb.t.Helper()
 	fit := eval[string](tb, fmt.Sprintf(`(() => {
-		const a = [...document.querySelectorAll('ol.matches h3 a, ol.rest a')].find(a => a.textContent.trim() === %s);
+		const a = [...document.querySelectorAll('ol.matches h3 a, table.rest-table tbody th a')].find(a => a.textContent.trim() === %s);
 		if (!a) return '';
-		const li = a.closest('li');
-		const num = li.querySelector('.fit-num');
-		return num ? num.textContent.trim() : (li.querySelector('.muted')?.textContent.match(/^\d+/)?.[0] ?? '?');
+		const box = a.closest('li, tr');
+		return (box.querySelector('.fit-num, .fit-cell')?.textContent ?? '?').trim();
 	})()`, jsString(title)))
 	if fit == "" {
 		tb.t.Fatalf("on %s: %q is not in the list", tb.path(), title)
@@ -194,6 +194,9 @@ func (tb *tab) fitOf(title string) string {
 // the value as the pop-up would, then click Filter for real.
 func (tb *tab) filterTechnology() {
 	tb.t.Helper()
+	if !eval[bool](tb, `document.querySelector('details.filter-box').open`) {
+		tb.click("details.filter-box > summary")
+	}
 	if err := chromedp.Do(tb.ctx, chromedp.SetValue(chromedp.ID("category"), "technology")); err != nil {
 		tb.t.Fatal(err)
 	}

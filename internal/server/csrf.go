@@ -96,3 +96,13 @@ func csrfToken(c echo.Context) string {
 	t, _ := c.Get(csrfCtxKey).(string)
 	return t
 }
+
+// offerCSRF gives a page outside the CSRF middleware a token for its
+// forms, when the visitor already has a session with a secret (a profile
+// shown with their result, whose star posts to the result). It never
+// creates a session: reading pages stay cookie-free for everyone else.
+func (s *Server) offerCSRF(c echo.Context) {
+	if secret, _ := s.session(c).Values[sessionCSRF].(string); len(secret) == csrfSecretLen {
+		c.Set(csrfCtxKey, maskCSRF(secret))
+	}
+}

@@ -182,16 +182,24 @@ func sourceLine(what string, src roles.Source) string {
 // newTarget makes a match target of a role or occupation, with the line of
 // figures its result card shows.
 func newTarget(slug, title, href, category string, o roles.Occupation) target {
-	t := target{Slug: slug, Title: title, Href: href, Category: category, JobZone: o.JobZone}
+	t := target{Slug: slug, Title: title, Href: href, Category: category, JobZone: o.JobZone, PayText: "not published"}
 	g, ok := roles.FiguresFor(o)
 	if !ok {
 		return t
 	}
+	t.Group = "“" + g.Title + "”"
+	t.raw = rawFigures{Group: g.Title, SOC: g.SOCCode}
 	var parts []string
 	if o.Pay != nil && o.Pay.Median.Value != nil {
-		parts = append(parts, "median pay "+wageK(o.Pay.Median))
+		t.Pay, t.PayText = *o.Pay.Median.Value, wageK(o.Pay.Median)
+		parts = append(parts, "median pay "+t.PayText)
 	}
+	if o.Pay != nil {
+		t.raw.P10, t.raw.P90 = deref(o.Pay.P10.Value), deref(o.Pay.P90.Value)
+	}
+	t.raw.Employment = deref(o.Employment)
 	if ol := o.Outlook; ol != nil {
+		t.Growth, t.HasGrowth, t.raw.GrowthTo = ol.PercentChange, true, ol.To
 		t.Education = ol.Education
 		parts = append(parts, fmt.Sprintf("growth %s to %d", percent(ol.PercentChange), ol.To), "typical education: "+ol.Education)
 	}
@@ -199,4 +207,12 @@ func newTarget(slug, title, href, category string, o roles.Occupation) target {
 		t.Figures = fmt.Sprintf("For the BLS group “%s”: %s.", g.Title, strings.Join(parts, ", "))
 	}
 	return t
+}
+
+// deref is *p, or 0 for nil.
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
 }

@@ -34,6 +34,7 @@ type quizSectionView struct {
 	Unknown   []string       // posted ids that are not questions
 	IsFirst   bool
 	IsLast    bool
+	RetakeOf  string // the result a retake started from, whose answers are filled in
 }
 
 type quizReviewView struct {
@@ -117,7 +118,7 @@ func (s *Server) quizSection(c echo.Context) error {
 func (s *Server) renderSection(c echo.Context, status, n int, answers map[string]int, errs map[string]string, unknown []string) error {
 	sec := s.bank.Sections[n-1]
 	v := quizSectionView{Section: sec, Count: len(s.bank.Sections), Answered: len(answers), Total: len(s.bank.Questions),
-		IsFirst: n == 1, IsLast: n == len(s.bank.Sections), Unknown: unknown}
+		IsFirst: n == 1, IsLast: n == len(s.bank.Sections), Unknown: unknown, RetakeOf: s.retakeOf(c)}
 	v.Questions = s.questionViews(s.bank.SectionQuestions(n), answers, errs)
 	for _, q := range v.Questions {
 		if q.Error != "" {
@@ -232,6 +233,7 @@ func (s *Server) quizSubmit(c echo.Context) error {
 	}
 	id := ev.Result.ID
 	sess.Values[sessionResult] = id
+	delete(sess.Values, sessionRetake)
 	if err := s.saveSession(c, sess); err != nil {
 		return err
 	}
@@ -245,6 +247,8 @@ func (s *Server) quizSubmit(c echo.Context) error {
 func (s *Server) quizReset(c echo.Context) error {
 	sess := s.session(c)
 	delete(sess.Values, sessionAnswers)
+	delete(sess.Values, sessionRetake)
+	delete(sess.Values, pageCarryKey)
 	for n := 1; n <= len(s.bank.Sections); n++ {
 		delete(sess.Values, pageShownKey(n))
 		delete(sess.Values, pageFastKey(n))

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -43,13 +44,36 @@ func stopPageClock(sess *sessions.Session, n int, now time.Time, questions int) 
 	}
 }
 
-// fastPages counts the pages marked fast.
-func fastPages(sess *sessions.Session, pages int) int {
-	count := 0
+// A retake starts from a saved result's answers. Its pages were timed when
+// that result was taken, but only the number of fast ones was kept: each
+// page is marked carried until it is posted again (and so timed afresh),
+// and as many carried pages count as fast as the old result had, at most.
+// Submitting the old answers unchanged cannot clear a pace flag.
+const (
+	paceCarried  = "carried"
+	pageCarryKey = "fastcarry"
+)
+
+// carryPace marks every page carried from a result with fast fast pages.
+func carryPace(sess *sessions.Session, pages, fast int) {
 	for n := 1; n <= pages; n++ {
-		if sess.Values[pageFastKey(n)] == "1" {
+		delete(sess.Values, pageShownKey(n))
+		sess.Values[pageFastKey(n)] = paceCarried
+	}
+	sess.Values[pageCarryKey] = strconv.Itoa(fast)
+}
+
+// fastPages counts the pages marked fast, and the carried ones that count.
+func fastPages(sess *sessions.Session, pages int) int {
+	count, carried := 0, 0
+	for n := 1; n <= pages; n++ {
+		switch sess.Values[pageFastKey(n)] {
+		case "1":
 			count++
+		case paceCarried:
+			carried++
 		}
 	}
-	return count
+	carry, _ := strconv.Atoi(fmt.Sprint(sess.Values[pageCarryKey]))
+	return count + min(carried, max(0, carry))
 }

@@ -20,7 +20,7 @@ import (
 
 // pageNames are the templates rendered inside the base layout.
 var pageNames = []string{"home", "about", "roles", "category", "role", "occupation", "search", "error",
-	"quiz_intro", "quiz_section", "quiz_review", "results", "followup"}
+	"quiz_intro", "quiz_section", "quiz_review", "results", "followup", "result_delete", "shortlist_full", "compare"}
 
 // partials are parsed into every page.
 var partials = []string{"templates/base.html", "templates/figures.html", "templates/filters.html", "templates/question.html", "templates/explain.html", "templates/refine.html"}

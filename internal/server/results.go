@@ -26,15 +26,24 @@ type target struct {
 	Education                   string     // BLS typical entry-level education of its figures' group
 	Figures                     string     // a one-line summary of those figures, naming the group
 	Tags                        roles.Tags // working conditions; zero for imported occupations
+	IsRole                      bool       // a written role, which compare can show
+	// The group's median pay in dollars (0: not published) and projected
+	// growth, which the results table shows and sorts by.
+	Group     string // the BLS group the figures are for, in quotation marks; "" without figures
+	Pay       int
+	PayText   string
+	Growth    float64
+	HasGrowth bool
+	raw       rawFigures // the same figures unformatted, for the CSV download
 }
 
-// topMatches is how many matches get full explanations on the page.
-const topMatches = 10
-
-// restShown is how many further matches the page lists before offering a
-// link to all of them: every written role (about 340) is listed, while a
-// full O*NET import (over 900) is cut with a link to the rest.
-const restShown = 390
+// rawFigures are a target's BLS figures as published; zero when not.
+type rawFigures struct {
+	Group, SOC string
+	P10, P90   int
+	GrowthTo   int
+	Employment int
+}
 
 // evaluation is a scored, ranked result.
 type evaluation struct {
@@ -78,20 +87,6 @@ func (s *Server) loadEvaluation(ctx context.Context, id string) (*evaluation, er
 	return s.evaluate(r)
 }
 
-type matchView struct {
-	target
-	Rank     int
-	Tier     int
-	Tied     bool // in the same tier as the match before it
-	Fit      int
-	Band     string
-	BandKey  string
-	Reasons  []pointView
-	Stretch  []pointView
-	Mismatch *pointView
-	RoleCode string
-}
-
 // pointView is one explanation sentence with both levels, in words and on
 // the common 1–5 scale.
 type pointView struct {
@@ -109,30 +104,6 @@ type barView struct {
 	LabelY   int
 }
 
-type resultsView struct {
-	ID            string
-	Refine        string // link to the follow-up questions, "" when settled
-	MaxFollowUps  int
-	Created       string
-	Flags         []assessment.Flag
-	LowConfidence bool
-	Code          string
-	Top           []matchView
-	Rest          []matchView
-	Hidden        []target
-	Shown, Total  int
-	Categories    []option
-	Educations    []option
-	Filtered      bool
-	Tags          tagFilterView
-	More          int    // matches left out of Rest; 0 when all are listed
-	AllURL        string // the same page listing every match
-	Interests     []barView
-	Strengths     []barView
-	ChartHeight   int
-	Flash         string
-}
-
 func (s *Server) resultShow(c echo.Context) error {
 	privatePage(c)
 	ev, err := s.loadEvaluation(c.Request().Context(), c.Param("id"))
@@ -140,7 +111,8 @@ func (s *Server) resultShow(c echo.Context) error {
 		return err
 	}
 	sess := s.session(c)
-	v := s.newResultsView(ev, c.QueryParam("category"), c.QueryParam("education"), tagFilterFrom(c.QueryParams()), c.QueryParam("all") == "1")
+	v := s.newResultsView(ev, s.parseResultsQuery(c.QueryParams()))
+	v.ShareURL = s.absoluteURL(c, "/results/"+ev.Result.ID)
 	v.Flash = takeFlash(sess)
 	// Holding the link makes this the visitor's current result, so role
 	// pages can show how they match.
@@ -154,63 +126,14 @@ func (s *Server) resultShow(c echo.Context) error {
 		Description: "Your ranked career matches.", Data: v})
 }
 
-func (s *Server) newResultsView(ev *evaluation, category, education string, tf roles.TagFilter, all bool) resultsView {
-	v := resultsView{ID: ev.Result.ID, Refine: s.refineLink(ev), MaxFollowUps: assessment.MaxFollowUps, Created: ev.Result.CreatedAt.Format("2 January 2006"), Flags: ev.Score.Flags,
-		LowConfidence: ev.Ranking.LowConfidence, Code: ev.Score.Code, Total: len(ev.Ranking.Matches)}
-	if _, ok := s.cat.Category(category); !ok {
-		category = ""
+// absoluteURL is path on the site as the visitor reached it. The scheme is
+// the proxy's only when the operator trusts it.
+func (s *Server) absoluteURL(c echo.Context, path string) string {
+	scheme := "http"
+	if c.Request().TLS != nil || (s.cfg.TrustProxy && c.Scheme() == "https") {
+		scheme = "https"
 	}
-	education = knownEducation(education)
-	v.Filtered = category != "" || education != "" || !tf.IsZero()
-	v.Tags = newTagFilterView(tf)
-	hidden := map[string]bool{}
-	for _, slug := range ev.Result.Hidden {
-		if t, ok := s.targets[slug]; ok {
-			hidden[slug] = true
-			v.Hidden = append(v.Hidden, t)
-		}
-	}
-	explain, explainErr := s.index.Explainer(ev.Person)
-	for i, m := range ev.Ranking.Matches {
-		t, ok := s.targets[m.Slug]
-		if !ok || hidden[m.Slug] || (category != "" && t.Category != category) || !roles.EducationAtMost(t.Education, education) || !tf.Keep(t.Tags) {
-			continue
-		}
-		mv := matchView{target: t, Rank: i + 1, Tier: m.Tier, Fit: m.Fit, Band: m.Band().Label(), BandKey: string(m.Band())}
-		if i > 0 && ev.Ranking.Matches[i-1].Tier == m.Tier {
-			mv.Tied = true
-		}
-		if len(v.Top) < topMatches {
-			if explainErr == nil {
-				if ex, err := explain(m.Slug); err == nil {
-					s.fillExplanation(&mv, ex)
-				}
-			}
-			v.Top = append(v.Top, mv)
-		} else if all || len(v.Rest) < restShown {
-			v.Rest = append(v.Rest, mv)
-		} else {
-			v.More++
-		}
-	}
-	v.Shown = len(v.Top) + len(v.Rest) + v.More
-	if v.More > 0 {
-		q := url.Values{"all": {"1"}}
-		if category != "" {
-			q.Set("category", category)
-		}
-		if education != "" {
-			q.Set("education", education)
-		}
-		addTagFilter(q, tf)
-		v.AllURL = "/results/" + ev.Result.ID + "?" + q.Encode() + "#all-h"
-	}
-	for _, cat := range s.cat.Categories {
-		v.Categories = append(v.Categories, option{Value: cat.Slug, Label: cat.Name, Selected: cat.Slug == category})
-	}
-	v.Educations = educationOptions(roles.EducationScale, education)
-	v.Interests, v.Strengths, v.ChartHeight = s.strengthBars(ev.Score)
-	return v
+	return scheme + "://" + c.Request().Host + path
 }
 
 // fillExplanation copies the parts of an explanation a match shows: up to
@@ -295,16 +218,44 @@ func (s *Server) strengthBars(sc assessment.Result) (interests, strengths []barV
 	return interests, strengths, y - 14
 }
 
-// resultHide marks a match "not for me" (or undoes it) and re-ranks.
+// resultHide marks a match "not for me" (or undoes it) and re-ranks, then
+// sends the person back to the page they were on: same filters, sort and
+// table page, scrolled to the card that took the hidden one's place (or,
+// on "Show again", to the one shown again).
 func (s *Server) resultHide(c echo.Context) error {
 	id, slug := c.Param("id"), c.FormValue("slug")
 	if _, ok := s.targets[slug]; !ok {
 		return echo.NewHTTPError(http.StatusBadRequest, "That role is not in your results.")
 	}
-	if err := s.db.SetHidden(c.Request().Context(), id, slug, c.FormValue("undo") == ""); err != nil {
+	undo := c.FormValue("undo") != ""
+	if err := s.db.SetHidden(c.Request().Context(), id, slug, !undo); err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, "/results/"+id)
+	at := c.FormValue("at")
+	if undo {
+		at = "hidden-h"
+		if s.onPage(c, id, c.FormValue("query"), slug) {
+			at = "m-" + slug
+		}
+	}
+	return c.Redirect(http.StatusSeeOther, s.backTo(id, c.FormValue("query"), at))
+}
+
+// onPage reports whether the match slug has a card or a row on the
+// results page of id in the state query.
+func (s *Server) onPage(c echo.Context, id, query, slug string) bool {
+	ev, err := s.loadEvaluation(c.Request().Context(), id)
+	if err != nil {
+		return false
+	}
+	q, _ := url.ParseQuery(query)
+	v := s.newResultsView(ev, s.parseResultsQuery(q))
+	for _, m := range append(v.Top, v.Rest...) {
+		if m.Slug == slug {
+			return true
+		}
+	}
+	return false
 }
 
 // resultDelete deletes a result for good.
@@ -324,12 +275,24 @@ func (s *Server) resultDelete(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/")
 }
 
-// resultDownload sends the result as a JSON file.
+// resultDownload sends the result as a JSON file, or with format=csv as a
+// CSV file of every match.
 func (s *Server) resultDownload(c echo.Context) error {
 	privatePage(c)
+	format := c.QueryParam("format")
+	if format != "" && format != "json" && format != "csv" {
+		return echo.NewHTTPError(http.StatusBadRequest, "Downloads come as JSON (format=json) or CSV (format=csv).")
+	}
 	ev, err := s.loadEvaluation(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return err
+	}
+	if format == "csv" {
+		b, err := s.resultCSV(ev)
+		if err != nil {
+			return err
+		}
+		return sendCSV(c, "rolefit-result.csv", b)
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="rolefit-result.json"`)
 	return c.JSON(http.StatusOK, s.assessmentJSON(ev))

@@ -29,13 +29,17 @@ func TestFullQuizJourneyToResultsAndProfile(t *testing.T) {
 		t.Errorf("results page Cache-Control %q, want no-store", cc)
 	}
 	wantContains(t, body, "<h1>Your matches</h1>", "Why it fits", "Where you would stretch", "Your strengths",
-		`role="img"`, "The chart as text", "Download as JSON", "Delete this result", "Retake the quiz", "Not for me")
+		`role="img"`, "Download JSON", "Download CSV", "Delete this result", "Retake the quiz", "Not for me")
 	top := regexp.MustCompile(`<h3>(?:<span class="tie">Tied: </span>)?<a href="/roles/([a-z0-9-]+)">`).FindAllStringSubmatch(body, -1)
 	if len(top) != topMatches {
 		t.Fatalf("got %d explained matches, want %d", len(top), topMatches)
 	}
-	if got := strings.Count(body, `<li><a href="/roles/`) + len(top); got != len(a.srv.cat.Roles) {
-		t.Errorf("results list %d roles in all, want %d", got, len(a.srv.cat.Roles))
+	rest := len(a.srv.cat.Roles) - topMatches
+	if want := fmt.Sprintf("1 to %d of %d.", tablePageSize, rest); !strings.Contains(body, want) {
+		t.Errorf("the table of other matches does not say %q", want)
+	}
+	if got := strings.Count(body, `<tr id="m-`); got != tablePageSize {
+		t.Errorf("the table's first page lists %d matches, want %d", got, tablePageSize)
 	}
 
 	// The profile page now says how the visitor matches.
@@ -99,8 +103,9 @@ func TestFullQuizJourneyToResultsAndProfile(t *testing.T) {
 		t.Error("download is not a JSON attachment")
 	}
 
-	// Delete: gone for good.
-	_, body = a.get(t, loc)
+	// Delete: asked first, on a page of its own, then gone for good.
+	res, body = a.get(t, loc+"/delete")
+	wantStatus(t, res, http.StatusOK)
 	res, _ = a.postForm(t, loc+"/delete", url.Values{"csrf_token": {csrfFrom(t, body)}})
 	wantStatus(t, res, http.StatusSeeOther)
 	_, body = a.get(t, "/")

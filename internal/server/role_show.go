@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -27,6 +28,10 @@ type roleView struct {
 	// Thrives are the role's who-thrives traits, each with where the
 	// reader stands when they have a result.
 	Thrives []thriveView
+	// CompareWith are the roles the "Compare with…" form offers first:
+	// related ones, then the rest of the category.
+	CompareWith []optgroup
+	Star        *starView // the shortlist star, when the reader has a result
 	figuresView
 }
 
@@ -79,8 +84,11 @@ func (s *Server) roleShow(c echo.Context) error {
 	v := d.Data.(roleView)
 	v.Match = s.howYouMatch(ev, v.Role)
 	v.Thrives = s.thrives(v.Role.Traits, &ev.Person)
+	v.Star = &starView{ResultID: ev.Result.ID, Starred: slices.Contains(ev.Result.Shortlist, slug), Count: len(ev.Result.Shortlist),
+		Max: store.ShortlistMax, CompareURL: s.compareURL(ev.Result.Shortlist)}
 	d.Data = v
 	noStore(c)
+	s.offerCSRF(c)
 	return s.render(c, http.StatusOK, "role", d)
 }
 
@@ -91,8 +99,43 @@ func (s *Server) roleData(c echo.Context, slug string) (pageData, error) {
 	}
 	v := roleView{Role: p.Role, Category: p.Category, Occupation: p.Occupation, Related: p.Related,
 		Preparation: preparation(p.Occupation.JobZone), Standouts: s.standouts(p.Occupation),
-		Tags: tagRows(p.Role.Tags), Thrives: s.thrives(p.Role.Traits, nil), figuresView: newFigures(p.Occupation, p.Role.Title)}
+		Tags: tagRows(p.Role.Tags), Thrives: s.thrives(p.Role.Traits, nil), CompareWith: s.compareWith(p),
+		figuresView: newFigures(p.Occupation, p.Role.Title)}
 	return pageData{Title: p.Role.Title, Description: p.Role.Summary, Section: "roles", Data: v}, nil
+}
+
+// starView is the shortlist star on a profile.
+type starView struct {
+	ResultID   string
+	Starred    bool
+	Count, Max int
+	CompareURL string // the shortlist side by side; "" with fewer than two roles
+}
+
+// compareWith groups the roles a profile offers to compare with: its
+// related roles, then the others of its category.
+func (s *Server) compareWith(p *store.RoleProfile) []optgroup {
+	related := optgroup{Label: "Related roles"}
+	seen := map[string]bool{p.Role.Slug: true}
+	for _, r := range p.Related {
+		related.Options = append(related.Options, option{Value: r.Slug, Label: r.Title})
+		seen[r.Slug] = true
+	}
+	same := optgroup{Label: "Other " + p.Category.Name + " roles"}
+	for _, g := range s.roleChoices(p.Role.Slug) {
+		for _, o := range g.Options {
+			if r, _ := s.cat.Role(o.Value); r.Category == p.Category.Slug && !seen[o.Value] {
+				same.Options = append(same.Options, o)
+			}
+		}
+	}
+	var out []optgroup
+	for _, g := range []optgroup{related, same} {
+		if len(g.Options) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // preparation words an O*NET Job Zone: "Job Zone 4 of 5, considerable

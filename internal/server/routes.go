@@ -59,6 +59,7 @@ func (s *Server) routes() *echo.Echo {
 	get("/roles/:slug", s.roleShow)
 	get("/occupations/:code", s.occupationShow)
 	get("/search", s.searchShow)
+	get("/compare", s.compareShow)
 
 	// The quiz and results: every page with a POST form, and every POST,
 	// goes through CSRF protection. It is route middleware, not a group's:
@@ -74,6 +75,9 @@ func (s *Server) routes() *echo.Echo {
 	get("/results/:id", s.resultShow, csrf)
 	get("/results/:id/download", s.resultDownload, csrf)
 	e.POST("/results/:id/hide", s.resultHide, csrf)
+	e.POST("/results/:id/shortlist", s.resultShortlist, csrf)
+	e.POST("/results/:id/retake", s.resultRetake, csrf)
+	get("/results/:id/delete", s.resultDeleteConfirm, csrf)
 	e.POST("/results/:id/delete", s.resultDelete, csrf)
 	get("/results/:id/follow-up", s.followUpShow, csrf)
 	e.POST("/results/:id/follow-up", s.followUpSave, csrf)

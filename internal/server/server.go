@@ -149,7 +149,7 @@ func (s *Server) buildIndex(extra []roles.Occupation) error {
 	}
 	for _, r := range s.cat.Roles {
 		t := newTarget(r.Slug, r.Title, "/roles/"+r.Slug, r.Category, s.cat.Occupations[r.ONetCode])
-		t.Tags = r.Tags
+		t.Tags, t.IsRole = r.Tags, true
 		s.targets[r.Slug] = t
 	}
 	for _, o := range extra {

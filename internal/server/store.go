@@ -29,5 +29,6 @@ type Store interface {
 	Result(ctx context.Context, id string) (*store.Result, error)
 	SetHidden(ctx context.Context, id, slug string, hide bool) error
 	AddAnswers(ctx context.Context, id string, add map[string]int) error
+	SetShortlisted(ctx context.Context, id, slug string, star bool, replace string) error
 	DeleteResult(ctx context.Context, id string) error
 }

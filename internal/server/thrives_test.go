@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"html"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -43,7 +44,7 @@ func traitItems(t *testing.T, body string) []string {
 	}
 	var out []string
 	for _, li := range regexp.MustCompile(`(?s)<li>(.*?)</li>`).FindAllStringSubmatch(m[1], -1) {
-		out = append(out, strings.Join(strings.Fields(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(li[1], "")), " "))
+		out = append(out, html.UnescapeString(strings.Join(strings.Fields(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(li[1], "")), " ")))
 	}
 	return out
 }
