@@ -169,4 +169,49 @@ func TestAccessibility(t *testing.T) {
 		}
 		st.checkAxe(src)
 	})
+
+	// The results page's tools on the same result: the table sorted and
+	// paged, the delete question, a comparison, the shortlist filled (and
+	// past full), a match hidden, and a retake's quiz.
+	loc := "/results/" + id
+	page("results_sorted", loc+"?sort=pay&page=2", 200, `table.rest-table th[aria-sort="descending"]`)
+	page("result_delete", loc+"/delete", 200, "form.confirm button.danger")
+	page("compare", "/compare?roles=back-end-web-developer,web-engineer,ux-designer", 200, "table.compare tbody th")
+	page("compare_error", "/compare?roles=back-end-web-developer,nobody", 404, ".error-summary + p + form, .error-summary ~ form")
+	page("compare_choose", "/compare", 200, "select#add-role")
+	t.Run("shortlist_full", func(t *testing.T) {
+		st := tb.sub(t)
+		st.open(loc)
+		for i := 1; i <= 6; i++ {
+			st.clickTo(fmt.Sprintf(`ol.matches > li.match:nth-child(%d) button.star`, i))
+		}
+		st.mustExist("main h1")
+		st.wantText("h1", "Your shortlist is full")
+		st.checkAxe(src)
+	})
+	t.Run("results_shortlist_hidden", func(t *testing.T) {
+		st := tb.sub(t)
+		st.open(loc)
+		st.clickTo(`ol.matches > li.match:nth-child(7) form[action$="/hide"] button`)
+		st.mustExist("#shortlist input[name=roles]:checked")
+		st.mustExist(".hidden-list form button")
+		st.checkAxe(src)
+	})
+	t.Run("profile_starred", func(t *testing.T) {
+		st := tb.sub(t)
+		st.open(loc)
+		if st.count("ol.matches > li.match:first-child button.star.on") == 0 {
+			st.clickTo("ol.matches > li.match:first-child button.star")
+		}
+		st.open("/roles/" + st.cardSlugs()[0])
+		st.mustExist("#shortlist-box button.star.on")
+		st.checkAxe(src)
+	})
+	t.Run("quiz_retake", func(t *testing.T) {
+		st := tb.sub(t)
+		st.open(loc)
+		st.clickTo(`form[action$="/retake"] button`)
+		st.mustExist("p.notice a[href]")
+		st.checkAxe(src)
+	})
 }
