@@ -24,7 +24,7 @@ func TestJourneyPhone(t *testing.T) {
 	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
 		t.Fatal(err)
 	}
-	tb.takeQuizByPointer(func(what string) {
+	result := tb.takeQuizByPointer(func(what string) {
 		if what == "home" {
 			if w := eval[int](tb, "document.documentElement.clientWidth"); w != phoneWidth {
 				t.Fatalf("got a layout viewport %d px wide, want %d (is the viewport meta tag there?)", w, phoneWidth)
@@ -43,6 +43,10 @@ func TestJourneyPhone(t *testing.T) {
 	tb.followLink(backEndTitle)
 	tb.wantHowYouMatch(fit)
 	tb.wantNoSidewaysScroll("profile")
+	for _, path := range []string{"/compare?roles=back-end-web-developer,web-engineer,front-end-web-developer,ux-designer", "/compare?roles=back-end-web-developer", "/results/" + strings.Split(result, "/")[2] + "/delete"} {
+		tb.open(path)
+		tb.wantNoSidewaysScroll(path)
+	}
 }
 
 // wantNoSidewaysScroll fails when the page is wider than the viewport, and
@@ -68,7 +72,16 @@ func (tb *tab) wantNoSidewaysScroll(what string) {
 			const r = e.getBoundingClientRect();
 			return r.left + (getComputedStyle(e).overflowX === 'visible' ? Math.max(r.width, e.scrollWidth) : r.width);
 		};
-		const wide = [...document.body.querySelectorAll('*')].filter(e => right(e) > vw + 0.5);
+		// Content inside a box that scrolls or clips sideways (a wide
+		// table in its scrolling region) cannot widen the page either,
+		// as long as that box fits.
+		const contained = e => {
+			for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+				if (getComputedStyle(a).overflowX !== 'visible') return right(a) <= vw + 0.5;
+			}
+			return false;
+		};
+		const wide = [...document.body.querySelectorAll('*')].filter(e => right(e) > vw + 0.5 && !contained(e));
 		// The deepest ones: they are the cause, their ancestors only carry it.
 		const out = wide.filter(e => ![...e.children].some(c => right(c) > vw + 0.5))
 			.slice(0, 8).map(e => name(e) + ' right=' + Math.round(right(e)));
