@@ -1,9 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // distance is the optimal-string-alignment edit distance between a and b
@@ -67,8 +68,8 @@ func maxTypos(n int) int {
 
 // corrections returns the title terms within max edits of w, each with its
 // distance.
-func (ix *Index) corrections(w string, max int) map[string]int {
-	out := map[string]int{}
+func (ix *Index) corrections(w string, max int) map[termID]int {
+	out := map[termID]int{}
 	if max == 0 {
 		return out
 	}
@@ -78,16 +79,20 @@ func (ix *Index) corrections(w string, max int) map[string]int {
 	}
 	hw := letters(rw)
 	var rows [3][32]int
+	fz := &ix.fuzzy
 	for n := len(rw) - max; n <= len(rw)+max; n++ {
-		for _, i := range ix.byLen[n] {
+		if n < 0 || n+1 >= len(fz.byLen) {
+			continue
+		}
+		for i := fz.byLen[n]; i < fz.byLen[n+1]; i++ {
 			// Each edit changes at most two letter counts, so half their
 			// difference bounds the distance from below: most terms are
 			// ruled out without the full computation.
-			if (letterGap(&hw, &ix.hist[i])+1)/2 > max {
+			if (letterGap(&hw, &fz.hist[i])+1)/2 > max {
 				continue
 			}
-			if d := distanceIn(&rows, rw, ix.fuzzy[i], max); d <= max && d > 0 {
-				out[ix.fuzzyTerms[i]] = d
+			if d := distanceIn(&rows, rw, fz.runes[fz.at[i]:fz.at[i+1]], max); d <= max && d > 0 {
+				out[fz.term[i]] = d
 			}
 		}
 	}
@@ -121,16 +126,48 @@ func letterGap(a, b *[26]uint8) int {
 	return gap
 }
 
+// fuzzyTable holds the titled terms as runes, ordered by their length in
+// runes, for typo correction without converting every term on every query.
+type fuzzyTable struct {
+	runes []rune   // entry i is runes[at[i]:at[i+1]]
+	at    []uint32 // len(entries)+1
+	term  []termID // entry i's term
+	hist  [][26]uint8
+	byLen []uint32 // the entries of n runes are byLen[n]:byLen[n+1]
+}
+
 // prepareFuzzy lays the title terms out by length in runes, once.
 func (ix *Index) prepareFuzzy() {
-	ix.byLen = map[int][]int{}
-	for t := range ix.titled {
-		r := []rune(t)
-		ix.byLen[len(r)] = append(ix.byLen[len(r)], len(ix.fuzzy))
-		ix.fuzzy = append(ix.fuzzy, r)
-		ix.fuzzyTerms = append(ix.fuzzyTerms, t)
-		ix.hist = append(ix.hist, letters(r))
+	type cand struct {
+		id termID
+		n  int
 	}
+	var cands []cand
+	total, longest := 0, 0
+	for id := range termID(ix.nTerms()) { // #nosec G115 -- below the term count, an int32
+		if ix.titled[id] > 0 {
+			n := utf8.RuneCountInString(ix.term(id))
+			cands = append(cands, cand{id, n})
+			total += n
+			longest = max(longest, n)
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return a.n - b.n })
+	fz := fuzzyTable{runes: make([]rune, 0, total), at: make([]uint32, 0, len(cands)+1),
+		term: make([]termID, 0, len(cands)), hist: make([][26]uint8, 0, len(cands)), byLen: make([]uint32, longest+2)}
+	for _, c := range cands {
+		fz.at = append(fz.at, uint32(len(fz.runes))) // #nosec G115 -- a few million runes at most
+		start := len(fz.runes)
+		fz.runes = append(fz.runes, []rune(ix.term(c.id))...)
+		fz.term = append(fz.term, c.id)
+		fz.hist = append(fz.hist, letters(fz.runes[start:]))
+		fz.byLen[c.n+1]++
+	}
+	fz.at = append(fz.at, uint32(len(fz.runes))) // #nosec G115 -- as above
+	for n := 1; n < len(fz.byLen); n++ {
+		fz.byLen[n] += fz.byLen[n-1]
+	}
+	ix.fuzzy = fz
 }
 
 // suggest offers up to three queries that would find something, built from
@@ -139,26 +176,30 @@ func (ix *Index) prepareFuzzy() {
 func (ix *Index) suggest(ws []string) []string {
 	choices := make([][]string, len(ws))
 	for i, w := range ws {
-		if _, ok := ix.postings[w]; ok {
+		if _, ok := ix.lookup(w); ok {
 			choices[i] = []string{w}
 			continue
 		}
 		n := len([]rune(w))
 		cands := ix.corrections(w, min(3, max(1, n/2)))
-		ts := make([]string, 0, len(cands))
+		ts := make([]termID, 0, len(cands))
 		for t := range cands {
 			ts = append(ts, t)
 		}
-		sort.Slice(ts, func(a, b int) bool {
-			if cands[ts[a]] != cands[ts[b]] {
-				return cands[ts[a]] < cands[ts[b]]
+		// Term ids are in the terms' order, so the last key sorts them
+		// alphabetically.
+		slices.SortFunc(ts, func(a, b termID) int {
+			if cands[a] != cands[b] {
+				return cands[a] - cands[b]
 			}
-			if ix.titled[ts[a]] != ix.titled[ts[b]] {
-				return ix.titled[ts[a]] > ix.titled[ts[b]]
+			if ix.titled[a] != ix.titled[b] {
+				return cmp.Compare(ix.titled[b], ix.titled[a])
 			}
-			return ts[a] < ts[b]
+			return cmp.Compare(a, b)
 		})
-		choices[i] = ts[:min(3, len(ts))]
+		for _, t := range ts[:min(3, len(ts))] {
+			choices[i] = append(choices[i], ix.term(t))
+		}
 	}
 	// The best choice for every word, then each runner-up in turn.
 	var out []string
