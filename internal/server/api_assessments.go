@@ -10,6 +10,8 @@ import (
 	"mime"
 	"net/http"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 )
@@ -83,22 +85,24 @@ func (s *Server) apiAssessmentCreate(c echo.Context) error {
 	if in.Answers == nil {
 		return problem(c, http.StatusUnprocessableEntity, `The body has no "answers" object.`, nil)
 	}
-	f := answersForm{Answers: map[string]int{}}
+	f := answersForm{Answers: make(map[string]int, len(in.Answers))}
 	errs := map[string]string{}
 	for id, raw := range in.Answers {
-		var n int
-		if err := json.Unmarshal(raw, &n); err != nil {
+		n, ok := jsonInt(raw)
+		if !ok {
 			errs[id] = "must be a whole number from 1 to 5"
 			continue
 		}
 		f.Answers[id] = n
 	}
-	if err := s.validate.Struct(f); err != nil {
-		for id, msg := range fieldErrors(err) {
-			if msg == msgUnknown {
-				errs[id] = "is not a question id"
-			} else {
-				errs[id] = "must be a whole number from 1 to 5"
+	if !f.valid(s.questions) {
+		if err := s.validate.Struct(f); err != nil {
+			for id, msg := range fieldErrors(err) {
+				if msg == msgUnknown {
+					errs[id] = "is not a question id"
+				} else {
+					errs[id] = "must be a whole number from 1 to 5"
+				}
 			}
 		}
 	}
@@ -117,6 +121,23 @@ func (s *Server) apiAssessmentCreate(c echo.Context) error {
 	privatePage(c) // the answer holds the private id and the full result
 	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/assessments/"+ev.Result.ID)
 	return s.sendAssessment(c, http.StatusCreated, ev)
+}
+
+// jsonInt reads a JSON value as json.Unmarshal into an int would: a
+// number without fraction or exponent that fits, or null (which leaves
+// the int 0); anything else fails. raw is one value the decoder has
+// already checked, so it is valid JSON. Unmarshal itself, run for each of
+// 60 answers, was a tenth of a submission's CPU.
+func jsonInt(raw []byte) (int, bool) {
+	s := strings.Trim(string(raw), " \t\r\n")
+	if s == "null" {
+		return 0, true
+	}
+	if s == "" || s[0] != '-' && (s[0] < '0' || s[0] > '9') || strings.ContainsAny(s, ".eE") {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 func describeErrors(errs map[string]string) string {
