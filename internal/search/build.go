@@ -58,8 +58,7 @@ func New(docs []Doc) *Index {
 		b.add(doc, fSummary, d.Summary, 1)
 		b.add(doc, fBody, d.Body, 1)
 	}
-	b.layout()
-	b.ix.prepareFuzzy()
+	b.ix.prepareFuzzy(b.layout())
 	return b.ix
 }
 
@@ -133,8 +132,9 @@ func (b *builder) addAcronym(doc int32, f field, title string) {
 
 // layout sorts the terms and lays the index's tables out flat: the terms
 // back to back, then each term's postings in the order their strings were
-// added (ascending string ids).
-func (b *builder) layout() {
+// added (ascending string ids). It returns how many titled strings have
+// each term, by term id, for typo correction.
+func (b *builder) layout() (titled []uint32) {
 	ix := b.ix
 	ix.text = b.text.String()
 	ix.strs = slices.Clip(ix.strs)
@@ -146,13 +146,13 @@ func (b *builder) layout() {
 	rank := make([]int32, len(order)) // number → sorted position
 	var terms strings.Builder
 	ix.termAt = make([]uint32, 0, len(order)+1)
-	ix.titled = make([]uint32, len(order))
+	titled = make([]uint32, len(order))
 	ix.proseDF = make([]uint32, len(order))
 	for pos, n := range order {
 		rank[n] = int32(pos) // #nosec G115 -- as above
 		ix.termAt = append(ix.termAt, uint32(terms.Len()))
 		terms.WriteString(b.names[n])
-		ix.titled[pos], ix.proseDF[pos] = b.titled[n], b.proseDF[n]
+		titled[pos], ix.proseDF[pos] = b.titled[n], b.proseDF[n]
 	}
 	ix.termAt = append(ix.termAt, uint32(terms.Len())) // #nosec G115 -- a few MB of terms
 	ix.terms = terms.String()
@@ -174,6 +174,7 @@ func (b *builder) layout() {
 		ix.postTF[next[pos]] = uint8(min(e.tf, 255)) // #nosec G115 -- clamped
 		next[pos]++
 	}
+	return titled
 }
 
 // onetShares decides, for roles that share an O*NET occupation (and so its

@@ -66,10 +66,17 @@ func maxTypos(n int) int {
 	return 0
 }
 
-// corrections returns the title terms within max edits of w, each with its
-// distance.
-func (ix *Index) corrections(w string, max int) map[termID]int {
-	out := map[termID]int{}
+// correction is a title term within some edits of a query word.
+type correction struct {
+	term   termID
+	titled uint32 // how many titled strings have it
+	dist   int
+}
+
+// corrections returns the title terms within max edits of w, in the terms'
+// order, each with its distance.
+func (ix *Index) corrections(w string, max int) []correction {
+	var out []correction
 	if max == 0 {
 		return out
 	}
@@ -79,6 +86,7 @@ func (ix *Index) corrections(w string, max int) map[termID]int {
 	}
 	hw := letters(rw)
 	var rows [3][32]int
+	var rt []rune
 	fz := &ix.fuzzy
 	for n := len(rw) - max; n <= len(rw)+max; n++ {
 		if n < 0 || n+1 >= len(fz.byLen) {
@@ -91,11 +99,13 @@ func (ix *Index) corrections(w string, max int) map[termID]int {
 			if (letterGap(&hw, &fz.hist[i])+1)/2 > max {
 				continue
 			}
-			if d := distanceIn(&rows, rw, fz.runes[fz.at[i]:fz.at[i+1]], max); d <= max && d > 0 {
-				out[fz.term[i]] = d
+			rt = append(rt[:0], []rune(ix.term(fz.term[i]))...)
+			if d := distanceIn(&rows, rw, rt, max); d <= max && d > 0 {
+				out = append(out, correction{term: fz.term[i], titled: fz.titled[i], dist: d})
 			}
 		}
 	}
+	slices.SortFunc(out, func(a, b correction) int { return cmp.Compare(a.term, b.term) })
 	return out
 }
 
@@ -126,44 +136,41 @@ func letterGap(a, b *[26]uint8) int {
 	return gap
 }
 
-// fuzzyTable holds the titled terms as runes, ordered by their length in
-// runes, for typo correction without converting every term on every query.
+// fuzzyTable lists the titled terms, the dictionary of typo correction,
+// by their length in runes, with their letter counts, so that a query
+// word is compared with the few terms of about its length and letters.
 type fuzzyTable struct {
-	runes []rune   // entry i is runes[at[i]:at[i+1]]
-	at    []uint32 // len(entries)+1
-	term  []termID // entry i's term
-	hist  [][26]uint8
-	byLen []uint32 // the entries of n runes are byLen[n]:byLen[n+1]
+	term   []termID // entry i's term
+	titled []uint32 // how many titled strings have it
+	hist   [][26]uint8
+	byLen  []uint32 // the entries of n runes are byLen[n]:byLen[n+1]
 }
 
-// prepareFuzzy lays the title terms out by length in runes, once.
-func (ix *Index) prepareFuzzy() {
+// prepareFuzzy lays out the title terms, those titled (by term id) counts
+// strings of, by length in runes, once.
+func (ix *Index) prepareFuzzy(titled []uint32) {
 	type cand struct {
 		id termID
 		n  int
 	}
 	var cands []cand
-	total, longest := 0, 0
+	longest := 0
 	for id := range termID(ix.nTerms()) { // #nosec G115 -- below the term count, an int32
-		if ix.titled[id] > 0 {
+		if titled[id] > 0 {
 			n := utf8.RuneCountInString(ix.term(id))
 			cands = append(cands, cand{id, n})
-			total += n
 			longest = max(longest, n)
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int { return a.n - b.n })
-	fz := fuzzyTable{runes: make([]rune, 0, total), at: make([]uint32, 0, len(cands)+1),
-		term: make([]termID, 0, len(cands)), hist: make([][26]uint8, 0, len(cands)), byLen: make([]uint32, longest+2)}
+	fz := fuzzyTable{term: make([]termID, 0, len(cands)), titled: make([]uint32, 0, len(cands)),
+		hist: make([][26]uint8, 0, len(cands)), byLen: make([]uint32, longest+2)}
 	for _, c := range cands {
-		fz.at = append(fz.at, uint32(len(fz.runes))) // #nosec G115 -- a few million runes at most
-		start := len(fz.runes)
-		fz.runes = append(fz.runes, []rune(ix.term(c.id))...)
 		fz.term = append(fz.term, c.id)
-		fz.hist = append(fz.hist, letters(fz.runes[start:]))
+		fz.titled = append(fz.titled, titled[c.id])
+		fz.hist = append(fz.hist, letters([]rune(ix.term(c.id))))
 		fz.byLen[c.n+1]++
 	}
-	fz.at = append(fz.at, uint32(len(fz.runes))) // #nosec G115 -- as above
 	for n := 1; n < len(fz.byLen); n++ {
 		fz.byLen[n] += fz.byLen[n-1]
 	}
@@ -182,23 +189,19 @@ func (ix *Index) suggest(ws []string) []string {
 		}
 		n := len([]rune(w))
 		cands := ix.corrections(w, min(3, max(1, n/2)))
-		ts := make([]termID, 0, len(cands))
-		for t := range cands {
-			ts = append(ts, t)
-		}
 		// Term ids are in the terms' order, so the last key sorts them
 		// alphabetically.
-		slices.SortFunc(ts, func(a, b termID) int {
-			if cands[a] != cands[b] {
-				return cands[a] - cands[b]
+		slices.SortFunc(cands, func(a, b correction) int {
+			if a.dist != b.dist {
+				return a.dist - b.dist
 			}
-			if ix.titled[a] != ix.titled[b] {
-				return cmp.Compare(ix.titled[b], ix.titled[a])
+			if a.titled != b.titled {
+				return cmp.Compare(b.titled, a.titled)
 			}
-			return cmp.Compare(a, b)
+			return cmp.Compare(a.term, b.term)
 		})
-		for _, t := range ts[:min(3, len(ts))] {
-			choices[i] = append(choices[i], ix.term(t))
+		for _, c := range cands[:min(3, len(cands))] {
+			choices[i] = append(choices[i], ix.term(c.term))
 		}
 	}
 	// The best choice for every word, then each runner-up in turn.

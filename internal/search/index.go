@@ -81,7 +81,6 @@ type Index struct {
 	postAt  []uint32
 	postStr []int32
 	postTF  []uint8
-	titled  []uint32 // per term: how many titled strings have it, for typo correction
 	proseDF []uint32 // per term: how many documents' summary or prose has it
 	fuzzy   fuzzyTable
 }

@@ -115,26 +115,20 @@ func (ix *Index) expand(w string) (exps []expansion, fix string) {
 	if known || prefixed {
 		return exps, ""
 	}
-	fixes := ix.corrections(w, maxTypos(len([]rune(w))))
 	// In the terms' order, so that equal matches weigh the same way on
 	// every run.
-	ts := make([]termID, 0, len(fixes))
-	for t := range fixes {
-		ts = append(ts, t)
-	}
-	slices.Sort(ts)
 	best, bestD, bestN := "", 99, uint32(0)
-	for _, t := range ts {
-		d, term := fixes[t], ix.term(t)
+	for _, c := range ix.corrections(w, maxTypos(len([]rune(w)))) {
+		term := ix.term(c.term)
 		q := qTypo1
-		if d > 1 {
+		if c.dist > 1 {
 			q = qTypo2
 		}
 		if []rune(term)[0] != []rune(w)[0] {
 			q *= 0.7 // a first letter is seldom the mistyped one
 		}
-		exps = append(exps, expansion{t, q})
-		if n := ix.titled[t]; d < bestD || d == bestD && (n > bestN || n == bestN && term < best) {
+		exps = append(exps, expansion{c.term, q})
+		if d, n := c.dist, c.titled; d < bestD || d == bestD && (n > bestN || n == bestN && term < best) {
 			best, bestD, bestN = term, d, n
 		}
 	}
