@@ -100,30 +100,28 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *s
 	return fs, &c
 }
 
-// tuneGC sets how the collector trades memory for CPU, unless the operator
-// chose (GOGC, GOMEMLIMIT): GOGC 400, so that an idle server does not
-// collect for nothing. The soft limit that decides when to collect under
-// load is set once the live heap is known (limitHeap).
+// heapHeadroom is how much the Go heap may grow past what is live after
+// start-up before the collector runs: about one collection per 100
+// submissions. The live heap itself grows with the catalog (about 45 MB
+// with 339 roles, most of it the search index of their titles, O*NET's
+// 21,000 alternate titles and their prose): a fixed limit below it made
+// the collector run without pause.
+const heapHeadroom = 24 << 20
+
+// tuneGC sets how the collector trades memory for CPU once start-up is
+// done, unless the operator chose (GOGC, GOMEMLIMIT): it returns to the OS
+// what loading the catalog left behind (otherwise it stays resident until
+// the scavenger gets to it), then sets GOGC 400, so that an idle server
+// does not collect for nothing, under a soft memory limit of what is in
+// use plus heapHeadroom, which decides when to collect under load.
+// Start-up itself runs at Go's default GOGC: at 400 its garbage (the
+// search index is built from every word of the catalog) reached five
+// times the live heap, a peak whose fragments stayed in use.
 func tuneGC(getenv func(string) string) {
+	debug.FreeOSMemory()
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-}
-
-// heapHeadroom is how much the Go heap may grow past what is live after
-// start-up before the collector runs: about one collection per 24 MB that
-// requests allocate (some 100 submissions). The live heap itself grows
-// with the catalog (about 45 MB with 339 roles, most of it the search
-// index of their titles, O*NET's 21,000 alternate titles and their prose):
-// a fixed limit below it made the collector run without pause.
-const heapHeadroom = 24 << 20
-
-// releaseStartupGarbage returns to the OS what loading the catalog and
-// syncing it left behind, before the first request (otherwise it stays
-// resident until the scavenger gets to it), then sets the soft memory
-// limit to what is live plus heapHeadroom, unless GOMEMLIMIT is set.
-func releaseStartupGarbage(getenv func(string) string) {
-	debug.FreeOSMemory()
 	if getenv("GOMEMLIMIT") != "" {
 		return
 	}
@@ -149,7 +147,6 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	case cfg.catalogPoll <= 0:
 		return fmt.Errorf("--catalog-poll (or ROLEFIT_CATALOG_POLL): want a duration such as 2s")
 	}
-	tuneGC(getenv)
 	lw := newLogWriter(stdout, 250*time.Millisecond)
 	defer lw.Close()
 	log := slog.New(slog.NewJSONHandler(lw, nil))
@@ -181,7 +178,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	defer stopWatch()
 	go srv.Watch(watchCtx, cfg.catalogPoll)
 
-	releaseStartupGarbage(getenv)
+	tuneGC(getenv)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err

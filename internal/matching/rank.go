@@ -77,6 +77,9 @@ func NewPerson(r assessment.Result) Person {
 // Match is one role's place in a ranking.
 type Match struct {
 	Slug string
+	// Role is the role's position in Index.Profiles, for callers that keep
+	// a table per role.
+	Role int
 	Fit  int // calibrated 0–100; see Band
 	// Tier numbers groups of roles within measurement error of each other,
 	// from 1: roles of one tier are shown as tied, not in a false order.
@@ -233,7 +236,7 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 	if s.W == 0 {
 		rk.LowConfidence = true
 		for r, prof := range ix.profiles {
-			rk.Matches[r] = Match{Slug: prof.Slug, Tier: 1}
+			rk.Matches[r] = Match{Slug: prof.Slug, Role: r, Tier: 1}
 		}
 		return rk, nil
 	}
@@ -302,7 +305,7 @@ func (ix *Index) Rank(p Person, explain int) (Ranking, error) {
 		return int(a - b)
 	})
 	for i, r := range order {
-		rk.Matches[i] = Match{Slug: ix.profiles[r].Slug, Fit: min(ix.cal.Fit(e2[r]), limit), Score: -e2[r]}
+		rk.Matches[i] = Match{Slug: ix.profiles[r].Slug, Role: int(r), Fit: min(ix.cal.Fit(e2[r]), limit), Score: -e2[r]}
 	}
 	tier, lead := 1, rk.Matches[0].Fit
 	for i := range rk.Matches {

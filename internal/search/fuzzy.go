@@ -1,9 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // distance is the optimal-string-alignment edit distance between a and b
@@ -65,10 +66,17 @@ func maxTypos(n int) int {
 	return 0
 }
 
-// corrections returns the title terms within max edits of w, each with its
-// distance.
-func (ix *Index) corrections(w string, max int) map[string]int {
-	out := map[string]int{}
+// correction is a title term within some edits of a query word.
+type correction struct {
+	term   termID
+	titled uint32 // how many titled strings have it
+	dist   int
+}
+
+// corrections returns the title terms within max edits of w, in the terms'
+// order, each with its distance.
+func (ix *Index) corrections(w string, max int) []correction {
+	var out []correction
 	if max == 0 {
 		return out
 	}
@@ -78,19 +86,26 @@ func (ix *Index) corrections(w string, max int) map[string]int {
 	}
 	hw := letters(rw)
 	var rows [3][32]int
+	var rt []rune
+	fz := &ix.fuzzy
 	for n := len(rw) - max; n <= len(rw)+max; n++ {
-		for _, i := range ix.byLen[n] {
+		if n < 0 || n+1 >= len(fz.byLen) {
+			continue
+		}
+		for i := fz.byLen[n]; i < fz.byLen[n+1]; i++ {
 			// Each edit changes at most two letter counts, so half their
 			// difference bounds the distance from below: most terms are
 			// ruled out without the full computation.
-			if (letterGap(&hw, &ix.hist[i])+1)/2 > max {
+			if (letterGap(&hw, &fz.hist[i])+1)/2 > max {
 				continue
 			}
-			if d := distanceIn(&rows, rw, ix.fuzzy[i], max); d <= max && d > 0 {
-				out[ix.fuzzyTerms[i]] = d
+			rt = append(rt[:0], []rune(ix.term(fz.term[i]))...)
+			if d := distanceIn(&rows, rw, rt, max); d <= max && d > 0 {
+				out = append(out, correction{term: fz.term[i], titled: fz.titled[i], dist: d})
 			}
 		}
 	}
+	slices.SortFunc(out, func(a, b correction) int { return cmp.Compare(a.term, b.term) })
 	return out
 }
 
@@ -121,16 +136,45 @@ func letterGap(a, b *[26]uint8) int {
 	return gap
 }
 
-// prepareFuzzy lays the title terms out by length in runes, once.
-func (ix *Index) prepareFuzzy() {
-	ix.byLen = map[int][]int{}
-	for t := range ix.titled {
-		r := []rune(t)
-		ix.byLen[len(r)] = append(ix.byLen[len(r)], len(ix.fuzzy))
-		ix.fuzzy = append(ix.fuzzy, r)
-		ix.fuzzyTerms = append(ix.fuzzyTerms, t)
-		ix.hist = append(ix.hist, letters(r))
+// fuzzyTable lists the titled terms, the dictionary of typo correction,
+// by their length in runes, with their letter counts, so that a query
+// word is compared with the few terms of about its length and letters.
+type fuzzyTable struct {
+	term   []termID // entry i's term
+	titled []uint32 // how many titled strings have it
+	hist   [][26]uint8
+	byLen  []uint32 // the entries of n runes are byLen[n]:byLen[n+1]
+}
+
+// prepareFuzzy lays out the title terms, those titled (by term id) counts
+// strings of, by length in runes, once.
+func (ix *Index) prepareFuzzy(titled []uint32) {
+	type cand struct {
+		id termID
+		n  int
 	}
+	var cands []cand
+	longest := 0
+	for id := range termID(ix.nTerms()) { // #nosec G115 -- below the term count, an int32
+		if titled[id] > 0 {
+			n := utf8.RuneCountInString(ix.term(id))
+			cands = append(cands, cand{id, n})
+			longest = max(longest, n)
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return a.n - b.n })
+	fz := fuzzyTable{term: make([]termID, 0, len(cands)), titled: make([]uint32, 0, len(cands)),
+		hist: make([][26]uint8, 0, len(cands)), byLen: make([]uint32, longest+2)}
+	for _, c := range cands {
+		fz.term = append(fz.term, c.id)
+		fz.titled = append(fz.titled, titled[c.id])
+		fz.hist = append(fz.hist, letters([]rune(ix.term(c.id))))
+		fz.byLen[c.n+1]++
+	}
+	for n := 1; n < len(fz.byLen); n++ {
+		fz.byLen[n] += fz.byLen[n-1]
+	}
+	ix.fuzzy = fz
 }
 
 // suggest offers up to three queries that would find something, built from
@@ -139,26 +183,26 @@ func (ix *Index) prepareFuzzy() {
 func (ix *Index) suggest(ws []string) []string {
 	choices := make([][]string, len(ws))
 	for i, w := range ws {
-		if _, ok := ix.postings[w]; ok {
+		if _, ok := ix.lookup(w); ok {
 			choices[i] = []string{w}
 			continue
 		}
 		n := len([]rune(w))
 		cands := ix.corrections(w, min(3, max(1, n/2)))
-		ts := make([]string, 0, len(cands))
-		for t := range cands {
-			ts = append(ts, t)
-		}
-		sort.Slice(ts, func(a, b int) bool {
-			if cands[ts[a]] != cands[ts[b]] {
-				return cands[ts[a]] < cands[ts[b]]
+		// Term ids are in the terms' order, so the last key sorts them
+		// alphabetically.
+		slices.SortFunc(cands, func(a, b correction) int {
+			if a.dist != b.dist {
+				return a.dist - b.dist
 			}
-			if ix.titled[ts[a]] != ix.titled[ts[b]] {
-				return ix.titled[ts[a]] > ix.titled[ts[b]]
+			if a.titled != b.titled {
+				return cmp.Compare(b.titled, a.titled)
 			}
-			return ts[a] < ts[b]
+			return cmp.Compare(a.term, b.term)
 		})
-		choices[i] = ts[:min(3, len(ts))]
+		for _, c := range cands[:min(3, len(cands))] {
+			choices[i] = append(choices[i], ix.term(c.term))
+		}
 	}
 	// The best choice for every word, then each runner-up in turn.
 	var out []string

@@ -2,7 +2,8 @@ package search
 
 import (
 	"math"
-	"slices"
+	"sort"
+	"strings"
 )
 
 // field is where in a document a string comes from.
@@ -41,198 +42,99 @@ func (f field) isTitle() bool { return f == fTitle || f == fTitleAcronym }
 // str is one indexed string: a title, an alternate title, a summary.
 type str struct {
 	doc   int32
-	field field
 	scale float32 // multiplies the field's weight; see New
-	words uint16  // its words, pairs not counted, so a string equal to the query can be told
-	text  string  // shown as "matched" when it is not the document's title
+	// text[textAt:textEnd] is shown as "matched" when the string is a
+	// title but not the document's own; prose keeps no text.
+	textAt, textEnd uint32
+	words           uint16 // its words, pairs not counted, so a string equal to the query can be told
+	field           field
 }
 
-// posting says a term occurs in a string, tf times.
-type posting struct {
-	str int32
-	tf  uint16
+// docInfo is what a hit shows of a document.
+type docInfo struct {
+	Kind, Key, Title, Summary string
 }
+
+// termID numbers the index's terms in sorted order.
+type termID int32
 
 // Index is an immutable search index; build one with New and share it.
+//
+// Its tables are flat arrays of numbers and two long strings rather than
+// maps of strings to slices: a full import has some 175,000 distinct terms
+// (prose's word pairs make most of them) and half a million postings, and
+// as a map they took 30 MB that the collector scanned on every cycle of a
+// busy server. Flat, they take a third of that and hold no pointers.
 type Index struct {
-	docs     []Doc
-	strs     []str
-	postings map[string][]posting
-	vocab    []string       // every term, sorted, for prefix matches
-	titled   map[string]int // terms of titles → how many strings have them, for typo correction
-	proseDF  map[string]int // terms of summaries and prose → how many documents have them
-	// The titled terms as runes, and their indexes by length, for typo
-	// correction without converting every term on every query.
-	fuzzy      [][]rune
-	fuzzyTerms []string
-	hist       [][26]uint8 // letter counts of the fuzzy terms
-	byLen      map[int][]int
-}
+	docs []docInfo
+	strs []str
+	text string // the titled strings' display text, back to back
 
-// New indexes docs.
-func New(docs []Doc) *Index {
-	// Sized for a full O*NET import: some 40,000 terms, half of them in
-	// titles, so the maps do not grow step by step.
-	ix := &Index{docs: docs, postings: make(map[string][]posting, 40000), titled: make(map[string]int, 20000),
-		proseDF: make(map[string]int, 20000)}
-	shares := onetShares(docs)
-	for i, d := range docs {
-		doc := int32(i)
-		ix.add(doc, fTitle, d.Title, 1)
-		ix.addAcronym(doc, fTitleAcronym, d.Title)
-		for _, t := range d.AltTitles {
-			ix.add(doc, fAlt, t, 1)
-			ix.addAcronym(doc, fAltAcronym, t)
-		}
-		if d.Occupation != "" && d.Occupation != d.Title {
-			ix.add(doc, fOccupation, d.Occupation, 1)
-			ix.addAcronym(doc, fOccupationAcronym, d.Occupation)
-		}
-		for j, t := range d.ONetTitles {
-			share := float32(1)
-			if shares[i] != nil {
-				share = shares[i][j]
-			}
-			if share > 0 {
-				ix.add(doc, fONet, t, share)
-			}
-		}
-		ix.add(doc, fCategory, d.Category, 1)
-		prose := map[string]bool{}
-		for _, t := range ix.add(doc, fSummary, d.Summary, 1) {
-			prose[t] = true
-		}
-		for _, t := range ix.add(doc, fBody, d.Body, 1) {
-			prose[t] = true
-		}
-		for t := range prose {
-			ix.proseDF[t]++
-		}
-	}
-	ix.vocab = make([]string, 0, len(ix.postings))
-	for t, ps := range ix.postings {
-		ix.vocab = append(ix.vocab, t)
-		// Appending doubled each list's capacity as it grew; copying it to
-		// its length returns that slack (a third of the index's memory).
-		ix.postings[t] = slices.Clone(ps)
-	}
-	ix.strs = slices.Clip(ix.strs)
-	slices.Sort(ix.vocab)
-	ix.prepareFuzzy()
-	return ix
+	// terms holds every term, sorted, back to back: term i is
+	// terms[termAt[i]:termAt[i+1]]. Sorted, it serves exact lookups and
+	// prefix matches alike, by binary search.
+	terms  string
+	termAt []uint32
+	// The postings of term i are postStr[postAt[i]:postAt[i+1]], string
+	// ids in ascending order, with how often the term occurs in each
+	// (postTF, capped at 255: only the first few repeats count).
+	postAt  []uint32
+	postStr []int32
+	postTF  []uint8
+	proseDF []uint32 // per term: how many documents' summary or prose has it
+	fuzzy   fuzzyTable
 }
 
 // Len returns the number of documents.
 func (ix *Index) Len() int { return len(ix.docs) }
 
-// add indexes text and returns its distinct terms.
-func (ix *Index) add(doc int32, f field, text string, scale float32) []string {
-	return ix.addAs(doc, f, text, text, scale)
+// nTerms is the number of distinct terms.
+func (ix *Index) nTerms() int { return len(ix.termAt) - 1 }
+
+// term returns the text of term id.
+func (ix *Index) term(id termID) string { return ix.terms[ix.termAt[id]:ix.termAt[id+1]] }
+
+// search returns the first term id at or after w in sorted order.
+func (ix *Index) search(w string) termID {
+	return termID(sort.Search(ix.nTerms(), func(i int) bool { return ix.term(termID(i)) >= w })) // #nosec G115 -- below the term count, an int32
 }
 
-// addAs indexes text, shown as display when it is what matched, and
-// returns its distinct terms.
-func (ix *Index) addAs(doc int32, f field, text, display string, scale float32) []string {
-	ts, n := terms(text)
-	if len(ts) == 0 {
-		return nil
-	}
-	// The conversions are bounded: a full import indexes some 60,000
-	// strings, far below 2^31, and the counts are clamped to 2^16-1.
-	id := int32(len(ix.strs))        // #nosec G115 -- bounded, see above
-	words := uint16(min(n, 1<<16-1)) // #nosec G115 -- clamped
-	ix.strs = append(ix.strs, str{doc: doc, field: f, scale: scale, words: words, text: display})
-	// Count each term once per string, with its frequency: sorting keeps
-	// this allocation-free for the many short titles.
-	slices.Sort(ts)
-	for i := 0; i < len(ts); {
-		j := i + 1
-		for j < len(ts) && ts[j] == ts[i] {
-			j++
-		}
-		t := ts[i]
-		ix.postings[t] = append(ix.postings[t], posting{str: id, tf: uint16(min(j-i, 1<<16-1))}) // #nosec G115 -- clamped
-		if f.titled() {
-			ix.titled[t]++
-		}
-		i = j
-	}
-	return slices.Compact(ts)
+// lookup returns the id of the term w, if the index has it.
+func (ix *Index) lookup(w string) (termID, bool) {
+	id := ix.search(w)
+	return id, int(id) < ix.nTerms() && ix.term(id) == w
 }
 
-func (ix *Index) addAcronym(doc int32, f field, title string) {
-	if a := acronym(title); a != "" {
-		ix.addAs(doc, f, a, title, 1)
+// withPrefix returns the ids of the terms that begin with w: a run of
+// sorted terms.
+func (ix *Index) withPrefix(w string) (from, to termID) {
+	from = ix.search(w)
+	to = from
+	for int(to) < ix.nTerms() && strings.HasPrefix(ix.term(to), w) {
+		to++
 	}
+	return from, to
+}
+
+// postings returns the strings holding term id and how often each does.
+func (ix *Index) postings(id termID) ([]int32, []uint8) {
+	a, b := ix.postAt[id], ix.postAt[id+1]
+	return ix.postStr[a:b], ix.postTF[a:b]
+}
+
+// strText is the text a titled string shows when it matched.
+func (ix *Index) strText(id int32) string {
+	s := &ix.strs[id]
+	return ix.text[s.textAt:s.textEnd]
 }
 
 // rarity weighs a term of prose by how few documents use it: a tool or
 // technology named in a handful of roles ("python") tells more than a word
 // most roles use ("team"). It runs from 0.5 to 2.5.
-func (ix *Index) rarity(term string) float64 {
-	df := ix.proseDF[term]
+func (ix *Index) rarity(id termID) float64 {
+	df := ix.proseDF[id]
 	if df == 0 {
 		return 1
 	}
 	return max(0.5, min(2.5, math.Log(1+float64(len(ix.docs))/float64(df))))
-}
-
-// onetShares decides, for roles that share an O*NET occupation (and so its
-// O*NET titles), how much each title counts for each of them: a title goes
-// to the roles whose own title and alternate titles share the most words
-// with it ("Back End Software Engineer" to Back-End Web Developer, not to
-// Front-End), split among ties; a title sharing no word with any of them
-// is split among all, since it says little about which is meant. It
-// returns, per document index, the share of each O*NET title, or nil for
-// a document that shares its occupation with no other role.
-func onetShares(docs []Doc) map[int][]float32 {
-	groups := map[string][]int{}
-	for i, d := range docs {
-		if d.Kind == KindRole && d.Occupation != "" {
-			groups[d.Occupation] = append(groups[d.Occupation], i)
-		}
-	}
-	out := map[int][]float32{}
-	for _, g := range groups {
-		if len(g) < 2 {
-			continue
-		}
-		own := make([]map[string]bool, len(g))
-		for k, i := range g {
-			own[k] = map[string]bool{}
-			for _, t := range append([]string{docs[i].Title}, docs[i].AltTitles...) {
-				ts, _ := terms(t)
-				for _, term := range ts {
-					own[k][term] = true
-				}
-			}
-		}
-		for k, i := range g {
-			shares := make([]float32, len(docs[i].ONetTitles))
-			for j, title := range docs[i].ONetTitles {
-				ts, _ := terms(title)
-				overlap := make([]int, len(g))
-				best := 0
-				for m := range g {
-					for _, t := range ts {
-						if own[m][t] {
-							overlap[m]++
-						}
-					}
-					best = max(best, overlap[m])
-				}
-				ties := 0
-				for m := range g {
-					if overlap[m] == best {
-						ties++
-					}
-				}
-				if overlap[k] == best {
-					shares[j] = 1 / float32(ties)
-				}
-			}
-			out[i] = shares
-		}
-	}
-	return out
 }

@@ -49,7 +49,7 @@ type Result struct {
 
 // expansion is one term a query word stands for, and how well.
 type expansion struct {
-	term    string
+	term    termID
 	quality float64
 }
 
@@ -81,16 +81,21 @@ func queryWords(q string) []string {
 // term at all, the title terms one or two typos away. fix is the likeliest
 // correction when typos were assumed.
 func (ix *Index) expand(w string) (exps []expansion, fix string) {
-	_, known := ix.postings[w]
+	id, known := ix.lookup(w)
 	if known {
-		exps = append(exps, expansion{w, qExact})
+		exps = append(exps, expansion{id, qExact})
 	}
+	// A career or synonym the index does not hold matches nothing.
 	if c, ok := careerOf[w]; ok {
-		exps = append(exps, expansion{c, qCareer})
+		if id, ok := ix.lookup(c); ok {
+			exps = append(exps, expansion{id, qCareer})
+		}
 	}
 	for _, s := range synonyms[w] {
 		if s = stem(s); s != w {
-			exps = append(exps, expansion{s, qSynonym})
+			if id, ok := ix.lookup(s); ok {
+				exps = append(exps, expansion{id, qSynonym})
+			}
 		}
 	}
 	prefixed := false
@@ -99,10 +104,10 @@ func (ix *Index) expand(w string) (exps []expansion, fix string) {
 		if known {
 			q = qPrefixOfWord
 		}
-		i := sort.SearchStrings(ix.vocab, w)
-		for ; i < len(ix.vocab) && strings.HasPrefix(ix.vocab[i], w); i++ {
-			if ix.vocab[i] != w {
-				exps = append(exps, expansion{ix.vocab[i], q})
+		from, to := ix.withPrefix(w)
+		for t := from; t < to; t++ {
+			if t != id || !known {
+				exps = append(exps, expansion{t, q})
 				prefixed = true
 			}
 		}
@@ -110,18 +115,21 @@ func (ix *Index) expand(w string) (exps []expansion, fix string) {
 	if known || prefixed {
 		return exps, ""
 	}
-	best, bestD, bestN := "", 99, -1
-	for t, d := range ix.corrections(w, maxTypos(len([]rune(w)))) {
+	// In the terms' order, so that equal matches weigh the same way on
+	// every run.
+	best, bestD, bestN := "", 99, uint32(0)
+	for _, c := range ix.corrections(w, maxTypos(len([]rune(w)))) {
+		term := ix.term(c.term)
 		q := qTypo1
-		if d > 1 {
+		if c.dist > 1 {
 			q = qTypo2
 		}
-		if []rune(t)[0] != []rune(w)[0] {
+		if []rune(term)[0] != []rune(w)[0] {
 			q *= 0.7 // a first letter is seldom the mistyped one
 		}
-		exps = append(exps, expansion{t, q})
-		if n := ix.titled[t]; d < bestD || d == bestD && (n > bestN || n == bestN && t < best) {
-			best, bestD, bestN = t, d, n
+		exps = append(exps, expansion{c.term, q})
+		if d, n := c.dist, c.titled; d < bestD || d == bestD && (n > bestN || n == bestN && term < best) {
+			best, bestD, bestN = term, d, n
 		}
 	}
 	return exps, best
@@ -177,9 +185,10 @@ func (ix *Index) run(ws []string, limit int) Result {
 		// The best value, and its quality, each string reaches for this word.
 		value, quality := map[int32]float64{}, map[int32]float64{}
 		for _, e := range exps {
-			for _, p := range ix.postings[e.term] {
-				if v := ix.value(p, e); v > value[p.str] {
-					value[p.str], quality[p.str] = v, e.quality
+			ids, tfs := ix.postings(e.term)
+			for k, id := range ids {
+				if v := ix.value(id, tfs[k], e); v > value[id] {
+					value[id], quality[id] = v, e.quality
 				}
 			}
 		}
@@ -230,7 +239,7 @@ func (ix *Index) run(ws []string, limit int) Result {
 		}
 		h := Hit{Kind: d.Kind, Key: d.Key, Title: d.Title, Summary: d.Summary, Score: score}
 		if ds.matched >= 0 {
-			h.Matched = ix.strs[ds.matched].text
+			h.Matched = ix.strText(ds.matched)
 		}
 		hits = append(hits, h)
 		top = max(top, score)
@@ -259,14 +268,14 @@ func (ix *Index) run(ws []string, limit int) Result {
 // value is what one occurrence of an expansion is worth: the weight of its
 // field, scaled for the string, times how well the query word reached the
 // term. In prose, a rarer term and a term named again count more.
-func (ix *Index) value(p posting, e expansion) float64 {
-	s := ix.strs[p.str]
+func (ix *Index) value(id int32, tf uint8, e expansion) float64 {
+	s := &ix.strs[id]
 	v := weights[s.field] * float64(s.scale) * e.quality
 	if s.field == fBody || s.field == fSummary {
 		v *= ix.rarity(e.term)
 	}
 	if s.field == fBody {
-		v *= min(1+0.25*float64(p.tf-1), 2)
+		v *= min(1+0.25*float64(tf-1), 2)
 	}
 	return v
 }

@@ -99,5 +99,5 @@ func (s *Server) apiFollowUpsAnswer(c echo.Context) error {
 		return err
 	}
 	privatePage(c)
-	return c.JSON(http.StatusOK, s.assessmentJSON(ev))
+	return s.sendAssessment(c, http.StatusOK, ev)
 }

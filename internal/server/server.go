@@ -57,15 +57,17 @@ type Deps struct {
 
 // Server holds every dependency of the handlers.
 type Server struct {
-	cfg       Config
-	log       *slog.Logger
-	db        Store
-	cat       *catalog.Catalog
-	bank      *assessment.Bank
-	index     *matching.Index
-	targets   map[string]target
-	questions map[string]assessment.Question
-	qNumber   map[string]int
+	cfg     Config
+	log     *slog.Logger
+	db      Store
+	cat     *catalog.Catalog
+	bank    *assessment.Bank
+	index   *matching.Index
+	targets map[string]target
+	// answerHeads start each target's object in the API's assessment answer.
+	answerHeads answerHeads
+	questions   map[string]assessment.Question
+	qNumber     map[string]int
 	// elementDim maps an O*NET element id to the dimension measuring it.
 	elementDim map[string]string
 	validate   *validator.Validate
@@ -103,6 +105,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 	if err := s.buildIndex(d.Extra); err != nil {
 		return nil, err
 	}
+	s.answerHeads = newAnswerHeads(s.index, s.targets)
 	// Build the search index now rather than on the first search.
 	if _, err := s.searchIndex(context.Background()); err != nil {
 		return nil, err
