@@ -47,13 +47,6 @@ func TestCatalogIdentityRanksFirst(t *testing.T) {
 	}
 }
 
-func logTop(t *testing.T, rk Ranking, n int) {
-	t.Helper()
-	for i, m := range rk.Matches[:min(n, len(rk.Matches))] {
-		t.Logf("%2d %-32s fit %3d %s", i+1, m.Slug, m.Fit, m.Band())
-	}
-}
-
 // syntheticSource makes n roles over the catalog's occupations, each with a
 // few random traits on questionnaire dimensions, for benchmarking at scale.
 func syntheticSource(bank *assessment.Bank, cat *catalog.Catalog, n int) Source {
