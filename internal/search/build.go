@@ -149,8 +149,8 @@ func (b *builder) layout() (titled []uint32) {
 	titled = make([]uint32, len(order))
 	ix.proseDF = make([]uint32, len(order))
 	for pos, n := range order {
-		rank[n] = int32(pos) // #nosec G115 -- as above
-		ix.termAt = append(ix.termAt, uint32(terms.Len()))
+		rank[n] = int32(pos)                               // #nosec G115 -- as above
+		ix.termAt = append(ix.termAt, uint32(terms.Len())) // #nosec G115 -- a few MB of terms
 		terms.WriteString(b.names[n])
 		titled[pos], ix.proseDF[pos] = b.titled[n], b.proseDF[n]
 	}

@@ -18,6 +18,12 @@ type searchIndex struct {
 	current atomic.Pointer[builtIndex]
 }
 
+// buildSearchIndex builds a search index from the database's documents.
+// The server's tests replace it with one that reuses the index of
+// identical documents: building it is most of what making a test server
+// costs under the race detector.
+var buildSearchIndex = search.New
+
 type builtIndex struct {
 	ix      *search.Index
 	version int64
@@ -41,7 +47,7 @@ func (s *Server) searchIndex(ctx context.Context) (*search.Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: search index: %w", err)
 	}
-	b := &builtIndex{ix: search.New(docs), version: version}
+	b := &builtIndex{ix: buildSearchIndex(docs), version: version}
 	s.search.current.Store(b)
 	return b.ix, nil
 }
