@@ -183,7 +183,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
-	servers := []*http.Server{httpServer(srv, log)}
+	idle := newIdleRelease(srv)
+	go idle.run(watchCtx, time.Second)
+	servers := []*http.Server{httpServer(idle, log)}
 	listeners := []net.Listener{srv.Listener(ln)}
 	if cfg.metricsAddr != "" {
 		mln, err := net.Listen("tcp", cfg.metricsAddr)
