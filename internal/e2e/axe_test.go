@@ -13,8 +13,9 @@ import (
 // axeVersion is the axe-core release the checks are written against.
 const axeVersion = "4.14.1"
 
-// axeTags are the rule sets run: WCAG 2.0, 2.1 and 2.2, levels A and AA.
-const axeTags = `['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']`
+// axeTags are the rule sets run: WCAG 2.0, 2.1 and 2.2, levels A and AA, and
+// axe's best practices (unique landmarks, heading order and the like).
+const axeTags = `['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']`
 
 // axeSource reads axe.min.js from $ROLEFIT_AXE or the repository's
 // .cache/npm. Without it the test skips, or fails on CI.
