@@ -79,7 +79,14 @@ func TestJourneyFollowUps(t *testing.T) {
 			tb.followLink(backEndTitle)
 			tb.wantPath("/roles/back-end-web-developer")
 			tb.wantText("section.how-match h2", "How you match")
-			t.Logf("%d follow-ups; top: %v", asked, titles[:3])
+			// Who thrives: every trait says where this reader stands.
+			tb.wantText("section.thrives h2", "Who thrives")
+			traits := tb.texts("section.thrives .traits li")
+			standings := tb.texts("section.thrives .traits li .standing")
+			if len(traits) < 3 || len(standings) != len(traits) {
+				t.Errorf("Who thrives lists %d traits with %d standings, want 3 or more, each with the reader's standing: %q", len(traits), len(standings), traits)
+			}
+			t.Logf("%d follow-ups; top: %v; traits: %q", asked, titles[:3], traits)
 		})
 	}
 }
