@@ -12,8 +12,11 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// tabTimeout bounds one test's work in its tab.
-const tabTimeout = 60 * time.Second
+// tabTimeout bounds one test's work in its tab: a guard against a browser
+// that hangs, not a speed check. The longest tests (TestAccessibility runs
+// axe on some thirty pages) take 25 s alone, but over 60 s while make test
+// runs other packages beside them under the race detector.
+const tabTimeout = 3 * time.Minute
 
 // tab is one browser tab, in a browser context of its own (own cookies, so
 // its own quiz session), pointed at the app. Its methods fail the test
