@@ -74,7 +74,7 @@ func startServe(t *testing.T, env map[string]string) (addrs map[string]string, l
 			return nil
 		}
 	}
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(90 * time.Second) // a hang guard: start-up takes some 10 s under the race detector, more on a busy machine
 	for time.Now().Before(deadline) {
 		addrs = map[string]string{}
 		sc := bufio.NewScanner(strings.NewReader(logs.String()))
