@@ -72,7 +72,7 @@ func (s *Server) saveResult(c echo.Context, answers map[string]int, fastPages in
 	if err != nil {
 		return nil, err
 	}
-	if r.ID, err = s.db.CreateResult(c.Request().Context(), answers, fastPages); err != nil {
+	if r.ID, err = s.db.CreateResult(c.Request().Context(), r.CreatedAt, answers, fastPages); err != nil {
 		return nil, err
 	}
 	s.metrics.submissions.Inc()

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"rolefit/internal/eval"
 	"rolefit/internal/roles"
@@ -20,7 +21,7 @@ import (
 // the visitor's current result) and returns its id and the page.
 func savedResult(t *testing.T, a *testApp, answers map[string]int, fastPages int) (string, string) {
 	t.Helper()
-	id, err := a.db.CreateResult(context.Background(), answers, fastPages)
+	id, err := a.db.CreateResult(context.Background(), time.Now(), answers, fastPages)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"rolefit/data"
 	"rolefit/internal/assessment"
@@ -188,7 +189,7 @@ func TestResultSavedBeforeTheNewBankStillOpens(t *testing.T) {
 			t.Fatalf("retired %s was not a statement of the previous bank", r.ID)
 		}
 	}
-	id, err := a.db.CreateResult(t.Context(), old, 0)
+	id, err := a.db.CreateResult(t.Context(), time.Now(), old, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

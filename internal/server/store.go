@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"time"
 
 	"rolefit/internal/search"
 	"rolefit/internal/store"
@@ -25,7 +26,7 @@ type Store interface {
 	CatalogVersion(ctx context.Context) (int64, error)
 	SearchDocs(ctx context.Context) ([]search.Doc, int64, error)
 
-	CreateResult(ctx context.Context, answers map[string]int, fastPages int) (string, error)
+	CreateResult(ctx context.Context, created time.Time, answers map[string]int, fastPages int) (string, error)
 	Result(ctx context.Context, id string) (*store.Result, error)
 	SetHidden(ctx context.Context, id, slug string, hide bool) error
 	AddAnswers(ctx context.Context, id string, add map[string]int) error

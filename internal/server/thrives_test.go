@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"rolefit/internal/assessment"
 	"rolefit/internal/eval"
@@ -83,7 +84,7 @@ func TestProfileShowsWhoThrivesAndWhereTheReaderStands(t *testing.T) {
 	}
 	standing := func(answers map[string]int) map[string]string {
 		t.Helper()
-		id, err := a.db.CreateResult(context.Background(), answers, 0)
+		id, err := a.db.CreateResult(context.Background(), time.Now(), answers, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"rolefit/internal/store"
 )
@@ -45,7 +46,7 @@ func TestFullDatabaseAnswers503(t *testing.T) {
 	var err error
 	n := 0
 	for ; n < 100000 && err == nil; n++ {
-		_, err = a.db.CreateResult(ctx, answers, 0)
+		_, err = a.db.CreateResult(ctx, time.Now(), answers, 0)
 	}
 	if !store.IsUnavailable(err) || !strings.Contains(err.Error(), "full") {
 		t.Fatalf("filling the database: got %v, want SQLITE_FULL", err)
@@ -85,7 +86,7 @@ func saveResult(tb testing.TB, db *store.DB) string {
 	for i := 1; i <= 60; i++ {
 		answers[fmt.Sprintf("q%02d", i)] = 1 + i%5
 	}
-	id, err := db.CreateResult(context.Background(), answers, 0)
+	id, err := db.CreateResult(context.Background(), time.Now(), answers, 0)
 	if err != nil {
 		tb.Fatal(err)
 	}

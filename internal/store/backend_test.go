@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"rolefit/data"
 	"rolefit/internal/catalog"
@@ -40,7 +41,10 @@ func TestResultLifecycle(t *testing.T) { backends(t, testResultLifecycle) }
 
 func testResultLifecycle(t *testing.T, db *DB) {
 	ctx := context.Background()
-	id, err := db.CreateResult(ctx, threeAnswers, 2)
+	// A time the caller chose, not the store's clock: what the caller
+	// showed at once must be what reading the result back gives.
+	created := time.Date(2026, 3, 4, 5, 6, 7, 800_000_000, time.FixedZone("", 3600))
+	id, err := db.CreateResult(ctx, created, threeAnswers, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +57,9 @@ func testResultLifecycle(t *testing.T, db *DB) {
 	}
 	if !reflect.DeepEqual(r.Answers, threeAnswers) || r.FastPages != 2 || len(r.Hidden) != 0 || r.CreatedAt.IsZero() {
 		t.Errorf("got %+v, want the saved answers, 2 fast pages, nothing hidden, a time", r)
+	}
+	if want := created.UTC().Truncate(time.Second); !r.CreatedAt.Equal(want) {
+		t.Errorf("created at %v, want %v (the caller's time, to the second)", r.CreatedAt, want)
 	}
 	for _, step := range []struct {
 		slug string
@@ -315,7 +322,7 @@ func testConcurrentHides(t *testing.T, db *DB) {
 // newResult saves a result to change.
 func newResult(t *testing.T, db *DB) string {
 	t.Helper()
-	id, err := db.CreateResult(context.Background(), threeAnswers, 0)
+	id, err := db.CreateResult(context.Background(), time.Now(), threeAnswers, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

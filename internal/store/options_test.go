@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -18,7 +19,7 @@ var threeAnswers = map[string]int{"q01": 3, "q02": 4, "q03": 5}
 func fillUntilFull(t *testing.T, db *DB) error {
 	t.Helper()
 	for i := 0; i < 200000; i++ {
-		if _, err := db.CreateResult(context.Background(), threeAnswers, 0); err != nil {
+		if _, err := db.CreateResult(context.Background(), time.Now(), threeAnswers, 0); err != nil {
 			return err
 		}
 	}
@@ -93,7 +94,7 @@ func TestOpenWithRejectsNegativeSize(t *testing.T) {
 func TestReadOnlyServesReadsAndRefusesWrites(t *testing.T) {
 	ctx := context.Background()
 	db, path := openTest(t)
-	id, err := db.CreateResult(ctx, threeAnswers, 0)
+	id, err := db.CreateResult(ctx, time.Now(), threeAnswers, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestReadOnlyServesReadsAndRefusesWrites(t *testing.T) {
 		t.Errorf("got answers %v, want q02 = 4", r.Answers)
 	}
 	writes := map[string]func() error{
-		"CreateResult":   func() error { _, err := ro.CreateResult(ctx, threeAnswers, 0); return err },
+		"CreateResult":   func() error { _, err := ro.CreateResult(ctx, time.Now(), threeAnswers, 0); return err },
 		"SetHidden":      func() error { return ro.SetHidden(ctx, id, "chef", true) },
 		"SetShortlisted": func() error { return ro.SetShortlisted(ctx, id, "chef", true, "") },
 		"SecretKey":      func() error { _, err := ro.SecretKey(ctx, "new", 32); return err },

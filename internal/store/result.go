@@ -54,9 +54,11 @@ func newResultID() (string, error) {
 }
 
 // CreateResult stores answers (and how many pages were answered too fast)
-// under a new random id and returns it. The write is committed before this
-// returns.
-func (s *DB) CreateResult(ctx context.Context, answers map[string]int, fastPages int) (string, error) {
+// under a new random id, as created at created (kept to the second, in
+// UTC), and returns the id. The write is committed before this returns.
+// The caller gives the time so that what it shows at once and what it
+// reads back later agree.
+func (s *DB) CreateResult(ctx context.Context, created time.Time, answers map[string]int, fastPages int) (string, error) {
 	id, err := newResultID()
 	if err != nil {
 		return "", fmt.Errorf("store: result id: %w", err)
@@ -66,7 +68,7 @@ func (s *DB) CreateResult(ctx context.Context, answers map[string]int, fastPages
 		return "", fmt.Errorf("store: result: %w", err)
 	}
 	if _, err := s.db.ExecContext(ctx, `INSERT INTO results(id, created_at, answers, fast_pages) VALUES ($1, $2, $3, $4)`,
-		id, time.Now().UTC().Format(time.RFC3339), string(b), fastPages); err != nil {
+		id, created.UTC().Format(time.RFC3339), string(b), fastPages); err != nil {
 		return "", fmt.Errorf("store: save result: %w", err)
 	}
 	return id, nil
