@@ -62,7 +62,7 @@ func (tb *tab) wantScriptsOff() {
 func (tb *tab) wantNoScriptButtons() {
 	tb.t.Helper()
 	for _, sel := range []string{"#copy-link", "#print-item"} {
-		if eval[bool](tb, fmt.Sprintf(`document.querySelector(%s).checkVisibility()`, jsString(sel))) {
+		if eval[bool](tb, fmt.Sprintf(`document.querySelector(%s).checkVisibility({visibilityProperty: true})`, jsString(sel))) {
 			tb.t.Errorf("%s shows without JavaScript, where it cannot work", sel)
 		}
 	}

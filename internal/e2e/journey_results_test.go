@@ -226,7 +226,7 @@ func TestCopyLink(t *testing.T) {
 	}
 	id := createResult(t, tb.base, backEndAnswers)
 	tb.open("/results/" + id)
-	if !eval[bool](tb, `document.getElementById('copy-link').checkVisibility() && document.getElementById('print-item').checkVisibility()`) {
+	if !eval[bool](tb, `document.getElementById('copy-link').checkVisibility({visibilityProperty: true}) && document.getElementById('print-item').checkVisibility({visibilityProperty: true})`) {
 		t.Fatal("Copy link and Print are hidden although scripts run")
 	}
 	tb.click("#copy-link")
@@ -237,5 +237,34 @@ func TestCopyLink(t *testing.T) {
 	}
 	if want := tb.base + "/results/" + id; got != want {
 		t.Errorf("the clipboard holds %q, want %q", got, want)
+	}
+}
+
+// TestResultsPageDoesNotShift: the page's script reveals Copy link and
+// Print; at a desktop width and a phone's, nothing on the first screen may
+// move when it does (Print once wrapped the actions to a new line on a
+// desktop and pushed the page 54 px down: a layout shift of 0.10).
+func TestResultsPageDoesNotShift(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	id := createResult(t, tb.base, backEndAnswers)
+	for _, vp := range [][2]int64{{1350, 940}, {1024, 768}, {412, 823}} {
+		if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(vp[0], vp[1])); err != nil {
+			t.Fatal(err)
+		}
+		tb.open("/results/" + id)
+		// Every layout shift since the page began loading (buffered).
+		shift, err := chromedp.Run(tb.ctx, chromedp.Evaluate[float64](`new Promise(done => {
+			let sum = 0;
+			new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+				.observe({type: 'layout-shift', buffered: true});
+			setTimeout(() => done(sum), 300);
+		})`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shift > 0.01 {
+			t.Errorf("%dx%d: the results page shifted by %.3f as it loaded, want none", vp[0], vp[1], shift)
+		}
 	}
 }

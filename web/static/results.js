@@ -1,6 +1,7 @@
 // Results page: the Copy link and Print buttons. Both stay hidden without
 // JavaScript, where the page offers the same through the link field (select
-// and copy it) and the browser's own Print command.
+// and copy it) and the browser's own Print command. Print's place is kept
+// while it is hidden (class held), so that showing it moves nothing.
 (function () {
   'use strict';
   var field = document.getElementById('share-url');
@@ -29,7 +30,7 @@
   var item = document.getElementById('print-item');
   var print = document.getElementById('print-page');
   if (item && print && window.print) {
-    item.hidden = false;
+    item.classList.remove('held');
     print.addEventListener('click', function () { window.print(); });
   }
 })();
