@@ -230,7 +230,7 @@ func TestCopyLink(t *testing.T) {
 		t.Fatal("Copy link and Print are hidden although scripts run")
 	}
 	tb.click("#copy-link")
-	tb.wantText("#copy-status", "Link copied.")
+	tb.awaitText("#copy-status", "Link copied.")
 	got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)

@@ -227,6 +227,17 @@ func (tb *tab) wantText(sel, want string) {
 	}
 }
 
+// awaitText waits (within the tab's time bound) until the element's text
+// contains want: for text a script writes after a promise settles, such
+// as the clipboard's.
+func (tb *tab) awaitText(sel, want string) {
+	tb.t.Helper()
+	js := fmt.Sprintf(`(document.querySelector(%s)?.textContent ?? "").includes(%s)`, jsString(sel), jsString(want))
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		tb.t.Fatalf("on %s, %s: got %q, want it to contain %q within 30 s (%v)", tb.path(), sel, tb.text(sel), want, err)
+	}
+}
+
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
