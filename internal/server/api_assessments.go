@@ -60,19 +60,30 @@ const apiExplained = 25
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
-// apiAssessmentCreate scores and saves a complete set of answers.
-func (s *Server) apiAssessmentCreate(c echo.Context) error {
+// readJSONBody reads a request body that must be JSON. When it is not
+// (415), or cannot be read (over the body limit: 413), it answers with the
+// problem and returns ok false with what the handler should return.
+func readJSONBody(c echo.Context) (body []byte, ok bool, err error) {
 	mt, _, err := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
 	if err != nil || mt != echo.MIMEApplicationJSON {
-		return problem(c, http.StatusUnsupportedMediaType, "Send the answers as application/json.", nil)
+		return nil, false, problem(c, http.StatusUnsupportedMediaType, "Send the answers as application/json.", nil)
 	}
-	body, err := io.ReadAll(c.Request().Body)
+	body, err = io.ReadAll(c.Request().Body)
 	if err != nil {
 		var he *echo.HTTPError
 		if errors.As(err, &he) {
-			return problem(c, he.Code, defaultMessage(he.Code), nil)
+			return nil, false, problem(c, he.Code, defaultMessage(he.Code), nil)
 		}
-		return problem(c, http.StatusBadRequest, "The request body could not be read.", nil)
+		return nil, false, problem(c, http.StatusBadRequest, "The request body could not be read.", nil)
+	}
+	return body, true, nil
+}
+
+// apiAssessmentCreate scores and saves a complete set of answers.
+func (s *Server) apiAssessmentCreate(c echo.Context) error {
+	body, ok, err := readJSONBody(c)
+	if !ok {
+		return err
 	}
 	var in struct {
 		Answers map[string]json.RawMessage `json:"answers"`

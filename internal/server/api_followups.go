@@ -3,9 +3,6 @@ package server
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"io"
-	"mime"
 	"net/http"
 	"slices"
 
@@ -50,17 +47,9 @@ func newAPIFollowUp(q assessment.FollowUp) apiFollowUp {
 // id>":"<option id>"}}) with a result and returns the updated result, in
 // the shape of the create call.
 func (s *Server) apiFollowUpsAnswer(c echo.Context) error {
-	mt, _, err := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
-	if err != nil || mt != echo.MIMEApplicationJSON {
-		return problem(c, http.StatusUnsupportedMediaType, "Send the answers as application/json.", nil)
-	}
-	body, err := io.ReadAll(c.Request().Body)
-	if err != nil {
-		var he *echo.HTTPError
-		if errors.As(err, &he) {
-			return problem(c, he.Code, defaultMessage(he.Code), nil)
-		}
-		return problem(c, http.StatusBadRequest, "The request body could not be read.", nil)
+	body, ok, err := readJSONBody(c)
+	if !ok {
+		return err
 	}
 	var in struct {
 		Answers map[string]string `json:"answers"`
